@@ -1,0 +1,16 @@
+package dev.sluice.api.common;
+
+/** The states of a job. Terminal states: FINISHED, FAILED, CANCELED. */
+public enum JobStatus {
+  CREATED,
+  RUNNING,
+  FAILING,
+  FAILED,
+  CANCELLING,
+  CANCELED,
+  FINISHED;
+
+  public boolean isTerminalState() {
+    return this == FINISHED || this == FAILED || this == CANCELED;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.sluice.api.connector.source;
+
+import java.io.Serializable;
+
+/**
+ * A factory of an enumerator and readers. Implementations are serializable descriptions of the
+ * input (paths, ranges, addresses); they hold no open resources.
+ *
+ * @param <T> the type of the records
+ * @param <SplitT> the type of the splits
+ * @param <EnumChkT> what the enumerator stores in a checkpoint
+ */
+public interface Source<T, SplitT extends SourceSplit, EnumChkT> extends Serializable {
+  Boundedness getBoundedness();
+
+  SplitEnumerator<SplitT, EnumChkT> createEnumerator(SplitEnumeratorContext<SplitT> context)
+      throws Exception;
+
+  /** Re-creates an enumerator from a checkpoint. */
+  default SplitEnumerator<SplitT, EnumChkT> restoreEnumerator(
+      SplitEnumeratorContext<SplitT> context, EnumChkT checkpoint) throws Exception {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot be restored from a checkpoint");
+  }
+
+  SourceReader<T, SplitT> createReader(SourceReaderContext context) throws Exception;
+}

@@ -1,0 +1,2 @@
+/** Sources that need no external system: a sequence of numbers and a fixed collection. */
+package dev.sluice.api.connector.source.lib;

@@ -1,0 +1,22 @@
+package dev.sluice.core.execution;
+
+import dev.sluice.api.common.JobExecutionResult;
+import dev.sluice.api.common.JobID;
+import dev.sluice.api.common.JobStatus;
+import java.util.concurrent.CompletableFuture;
+
+/** A handle on a running job, from {@code executeAsync()}. Thread-safe. */
+public interface JobClient {
+  JobID getJobID();
+
+  CompletableFuture<JobStatus> getJobStatus();
+
+  /** Cancels the job; the future completes once every thread of the job has stopped. */
+  CompletableFuture<Void> cancel();
+
+  /**
+   * Completes with the result when the job finishes; exceptionally with a {@code
+   * JobExecutionException} when it fails or a {@code JobCancellationException} when cancelled.
+   */
+  CompletableFuture<JobExecutionResult> getJobExecutionResult();
+}

@@ -1,0 +1,70 @@
+package dev.sluice.runtime.channel;
+
+import dev.sluice.runtime.elements.ChannelItem;
+import dev.sluice.runtime.elements.RecordBatch;
+import org.jctools.queues.SpscArrayQueue;
+
+/**
+ * A bounded queue from one upstream subtask (the only writer) to one downstream subtask (the only
+ * reader). Thread-safe for exactly that pair of threads.
+ */
+public final class Channel {
+  private final SpscArrayQueue<ChannelItem> queue;
+  private final SpscArrayQueue<RecordBatch> free;
+  private final int batchSize;
+  private final boolean keyed;
+  private final String name;
+
+  /**
+   * @param capacity how many items (batches or control elements) the queue holds
+   * @param batchSize records per batch
+   * @param keyed whether batches carry the writer's keys
+   */
+  public Channel(String name, int capacity, int batchSize, boolean keyed) {
+    this.name = name;
+    this.queue = new SpscArrayQueue<>(capacity);
+    this.free = new SpscArrayQueue<>(capacity + 2);
+    this.batchSize = batchSize;
+    this.keyed = keyed;
+  }
+
+  /** Writer side: enqueues an item; false when the queue is full (the writer keeps the item). */
+  public boolean offer(ChannelItem item) {
+    return queue.offer(item);
+  }
+
+  /** Writer side: a batch to fill, reused from the free list when one is there. */
+  public RecordBatch newBatch() {
+    RecordBatch batch = free.poll();
+    return batch != null ? batch : new RecordBatch(batchSize, keyed);
+  }
+
+  /** Reader side: the next item, or null when the queue is empty. */
+  public ChannelItem poll() {
+    return queue.poll();
+  }
+
+  /** Reader side: hands a drained batch back to the writer for reuse. */
+  public void recycle(RecordBatch batch) {
+    batch.clear();
+    free.offer(batch); // when the free list is full the batch is simply left to the GC
+  }
+
+  /** Items currently queued (approximate when read from a third thread). */
+  public int queued() {
+    return queue.size();
+  }
+
+  public int capacity() {
+    return queue.capacity();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return "Channel(" + name + ")";
+  }
+}

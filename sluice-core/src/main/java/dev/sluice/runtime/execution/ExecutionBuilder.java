@@ -1,0 +1,219 @@
+package dev.sluice.runtime.execution;
+
+import dev.sluice.api.common.TaskInfo;
+import dev.sluice.api.connector.source.SourceSplit;
+import dev.sluice.api.java.functions.KeySelector;
+import dev.sluice.runtime.channel.Channel;
+import dev.sluice.runtime.channel.ChannelWriter;
+import dev.sluice.runtime.channel.OutputGate;
+import dev.sluice.runtime.channel.RecordWriter;
+import dev.sluice.runtime.graph.FunctionCopies;
+import dev.sluice.runtime.graph.JobGraph;
+import dev.sluice.runtime.graph.JobVertex;
+import dev.sluice.runtime.graph.OneInputTransformation;
+import dev.sluice.runtime.graph.Partitioning;
+import dev.sluice.runtime.graph.SinkTransformation;
+import dev.sluice.runtime.graph.SourceTransformation;
+import dev.sluice.runtime.graph.StreamEdge;
+import dev.sluice.runtime.graph.StreamNode;
+import dev.sluice.runtime.graph.Transformation;
+import dev.sluice.runtime.graph.TwoInputTransformation;
+import dev.sluice.runtime.operators.ChainingOutput;
+import dev.sluice.runtime.operators.OneInputStreamOperator;
+import dev.sluice.runtime.operators.OperatorContext;
+import dev.sluice.runtime.operators.OperatorOutput;
+import dev.sluice.runtime.operators.Output;
+import dev.sluice.runtime.operators.SinkWriterOperator;
+import dev.sluice.runtime.operators.StreamOperator;
+import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.util.OutputTag;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a {@link JobGraph} into subtasks connected by channels. */
+final class ExecutionBuilder {
+  private final JobExecution job;
+  private final JobGraph graph;
+  private final RuntimeSettings settings;
+  private final Map<StreamEdge, Channel[][]> channels = new HashMap<>();
+  private final Map<JobVertex, SourceCoordinator<?>> coordinators = new LinkedHashMap<>();
+
+  ExecutionBuilder(JobExecution job, JobGraph graph, RuntimeSettings settings) {
+    this.job = job;
+    this.graph = graph;
+    this.settings = settings;
+  }
+
+  void build(List<Subtask> subtasks, List<SourceCoordinator<?>> coordinatorsOut) {
+    for (JobVertex vertex : graph.vertices()) {
+      for (int i = 0; i < vertex.parallelism(); i++) {
+        subtasks.add(subtask(vertex, i));
+      }
+    }
+    coordinatorsOut.addAll(coordinators.values());
+  }
+
+  private Subtask subtask(JobVertex vertex, int index) {
+    TaskInfo taskInfo = new TaskInfo(vertex.name(), index, vertex.parallelism(), graph.maxParallelism());
+    OutputGate gate = new OutputGate();
+    StreamNode headNode = vertex.head();
+    HeapKeyedStateBackend keyedState = isKeyed(headNode.transformation())
+        ? new HeapKeyedStateBackend(graph.maxParallelism(), index, vertex.parallelism()) : null;
+
+    Map<StreamNode, StreamOperator<?>> operators = new LinkedHashMap<>();
+    for (StreamNode node : vertex.chain()) {
+      operators.put(node, createOperator(vertex, node));
+    }
+    List<RecordWriter> writers = new ArrayList<>();
+    List<StreamNode> chain = vertex.chain();
+    for (int n = chain.size() - 1; n >= 0; n--) {
+      StreamNode node = chain.get(n);
+      List<Output<Object>> mains = new ArrayList<>();
+      Map<OutputTag<?>, List<Output<Object>>> sides = new LinkedHashMap<>();
+      for (StreamEdge edge : node.outEdges()) {
+        Output<Object> out = edge.isChained()
+            ? chainingOutput(operators.get(edge.target()))
+            : recordWriter(edge, index, gate, writers);
+        if (edge.sideOutputTag() == null) {
+          mains.add(out);
+        } else {
+          sides.computeIfAbsent(edge.sideOutputTag(), t -> new ArrayList<>()).add(out);
+        }
+      }
+      OperatorContext context = new OperatorContext(node.name(), taskInfo, graph.jobName(),
+          node == headNode ? keyedState : null, settings.clock());
+      setup(operators.get(node), context, new OperatorOutput<>(mains, sides));
+    }
+    List<StreamOperator<?>> ordered = new ArrayList<>(operators.values());
+    if (headNode.transformation() instanceof SourceTransformation<?>) {
+      return new SourceSubtask(job, taskInfo, gate, ordered, writers);
+    }
+    List<StreamEdge> inputs = vertex.inputEdges();
+    List<Channel> inChannels = new ArrayList<>();
+    List<Integer> inputIndex = new ArrayList<>();
+    for (StreamEdge edge : inputs) {
+      Channel[][] grid = channels(edge);
+      for (int up = 0; up < grid.length; up++) {
+        Channel c = grid[up][index];
+        if (c != null) {
+          inChannels.add(c);
+          inputIndex.add(edge.inputIndex());
+        }
+      }
+    }
+    KeySelector<?, ?> key1 = null;
+    KeySelector<?, ?> key2 = null;
+    if (headNode.transformation() instanceof OneInputTransformation<?, ?> one) {
+      key1 = copy(one.keySelector(), vertex.parallelism(), headNode);
+    } else if (headNode.transformation() instanceof TwoInputTransformation<?, ?, ?> two) {
+      key1 = copy(two.keySelector1(), vertex.parallelism(), headNode);
+      key2 = copy(two.keySelector2(), vertex.parallelism(), headNode);
+    }
+    return new InputSubtask(job, taskInfo, gate, ordered, writers,
+        inChannels.toArray(new Channel[0]), inputIndex.stream().mapToInt(Integer::intValue).toArray(),
+        keyedState, key1, key2);
+  }
+
+  private static boolean isKeyed(Transformation<?> t) {
+    return t instanceof OneInputTransformation<?, ?> one && one.keySelector() != null
+        || t instanceof TwoInputTransformation<?, ?, ?> two && two.keySelector1() != null;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private StreamOperator<?> createOperator(JobVertex vertex, StreamNode node) {
+    Transformation<?> t = node.transformation();
+    if (t instanceof SourceTransformation<?> s) {
+      SourceCoordinator<?> coordinator = coordinators.computeIfAbsent(vertex,
+          v -> new SourceCoordinator<>(node.name(), (dev.sluice.api.connector.source.Source) s.source(),
+              vertex.parallelism(), job, coordinatorThread(), ioPool()));
+      return new SourceOperator(s.source(), s.watermarkStrategy(), coordinator,
+          settings.autoWatermarkIntervalMs());
+    }
+    if (t instanceof SinkTransformation<?> sink) {
+      return new SinkWriterOperator<>(sink.sink());
+    }
+    if (t instanceof OneInputTransformation<?, ?> one) {
+      return one.factory().create();
+    }
+    if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+      return two.factory().create();
+    }
+    throw new IllegalStateException("Not a runnable transformation: " + t);
+  }
+
+  private java.util.concurrent.ScheduledExecutorService coordinatorThread() {
+    return job.coordinatorThread();
+  }
+
+  private java.util.concurrent.ExecutorService ioPool() {
+    return job.ioPool();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void setup(StreamOperator<?> op, OperatorContext context, Output<?> output) {
+    ((StreamOperator) op).setup(context, output);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Output<Object> chainingOutput(StreamOperator<?> target) {
+    return new ChainingOutput<>((OneInputStreamOperator<Object, ?>) target);
+  }
+
+  private RecordWriter recordWriter(StreamEdge edge, int upstream, OutputGate gate,
+      List<RecordWriter> writers) {
+    Channel[] row = channels(edge)[upstream];
+    List<ChannelWriter> targets = new ArrayList<>();
+    for (Channel c : row) {
+      if (c != null) {
+        targets.add(new ChannelWriter(c, gate));
+      }
+    }
+    ChannelWriter[] array = targets.toArray(new ChannelWriter[0]);
+    Partitioning p = edge.partitioning();
+    RecordWriter writer = switch (p.kind()) {
+      case FORWARD -> new RecordWriter.Forward(array[0]);
+      case REBALANCE -> new RecordWriter.Rebalance(array, upstream);
+      case SHUFFLE -> new RecordWriter.Shuffle(array);
+      case BROADCAST -> new RecordWriter.Broadcast(array);
+      case HASH -> new RecordWriter.Hash(array,
+          copy(p.keySelector(), edge.source().parallelism(), edge.target()), graph.maxParallelism(),
+          "keyBy before '" + edge.target().name() + "'");
+    };
+    writers.add(writer);
+    return writer;
+  }
+
+  /** The channels of an edge, [upstream subtask][downstream subtask]; null where none. */
+  private Channel[][] channels(StreamEdge edge) {
+    return channels.computeIfAbsent(edge, e -> {
+      int up = e.source().parallelism();
+      int down = e.target().parallelism();
+      boolean forward = e.partitioning().kind() == Partitioning.Kind.FORWARD;
+      boolean keyed = e.partitioning().kind() == Partitioning.Kind.HASH;
+      Channel[][] grid = new Channel[up][down];
+      for (int u = 0; u < up; u++) {
+        for (int d = 0; d < down; d++) {
+          if (!forward || u == d) {
+            grid[u][d] = new Channel(e.source().name() + "[" + u + "] -> " + e.target().name() + "[" + d + "]",
+                settings.channelCapacity(), settings.batchSize(), keyed);
+          }
+        }
+      }
+      return grid;
+    });
+  }
+
+  private static KeySelector<?, ?> copy(KeySelector<?, ?> selector, int parallelism, StreamNode node) {
+    if (selector == null) {
+      return null;
+    }
+    byte[] bytes = FunctionCopies.serializeOrNull(selector);
+    if (bytes == null) {
+      return selector; // key selectors are stateless by contract; sharing one is safe
+    }
+    return FunctionCopies.deserialize(bytes, selector.getClass().getClassLoader());
+  }
+}

@@ -1,0 +1,167 @@
+package dev.sluice.runtime.execution;
+
+import dev.sluice.api.common.TaskInfo;
+import dev.sluice.api.java.functions.KeySelector;
+import dev.sluice.runtime.channel.Channel;
+import dev.sluice.runtime.channel.OutputGate;
+import dev.sluice.runtime.channel.RecordWriter;
+import dev.sluice.runtime.elements.ChannelItem;
+import dev.sluice.runtime.elements.CheckpointBarrier;
+import dev.sluice.runtime.elements.EndOfInput;
+import dev.sluice.runtime.elements.IdleStatus;
+import dev.sluice.runtime.elements.RecordBatch;
+import dev.sluice.runtime.elements.Watermark;
+import dev.sluice.runtime.operators.AbstractStreamOperator;
+import dev.sluice.runtime.operators.OneInputStreamOperator;
+import dev.sluice.runtime.operators.OperatorException;
+import dev.sluice.runtime.operators.StreamOperator;
+import dev.sluice.runtime.operators.TwoInputStreamOperator;
+import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import java.util.List;
+
+/** A subtask whose head reads channels: a one-input or two-input operator, keyed or not. */
+final class InputSubtask extends Subtask {
+  private static final int ITEMS_PER_CHANNEL = 4;
+
+  private final Channel[] channels;
+  private final int[] inputOfChannel;
+  private final WatermarkValve valve;
+  private final AbstractStreamOperator<?> head;
+  private final OneInputStreamOperator<Object, ?> oneInput;
+  private final TwoInputStreamOperator<Object, Object, ?> twoInput;
+  private final HeapKeyedStateBackend keyedState;
+  private final KeySelector<Object, ?> keySelector1;
+  private final KeySelector<Object, ?> keySelector2;
+
+  private RecordBatch batch;
+  private int batchIndex;
+  private int batchChannel;
+  private int nextChannel;
+
+  @SuppressWarnings("unchecked")
+  InputSubtask(JobExecution job, TaskInfo taskInfo, OutputGate outputGate,
+      List<StreamOperator<?>> operators, List<RecordWriter> recordWriters, Channel[] channels,
+      int[] inputOfChannel, HeapKeyedStateBackend keyedState, KeySelector<?, ?> keySelector1,
+      KeySelector<?, ?> keySelector2) {
+    super(job, taskInfo, outputGate, operators, recordWriters);
+    this.channels = channels;
+    this.inputOfChannel = inputOfChannel;
+    this.valve = new WatermarkValve(channels.length);
+    StreamOperator<?> first = operators.get(0);
+    this.head = (AbstractStreamOperator<?>) first;
+    this.oneInput = first instanceof OneInputStreamOperator<?, ?> o ? (OneInputStreamOperator<Object, ?>) o : null;
+    this.twoInput = first instanceof TwoInputStreamOperator<?, ?, ?> t ? (TwoInputStreamOperator<Object, Object, ?>) t : null;
+    this.keyedState = keyedState;
+    this.keySelector1 = (KeySelector<Object, ?>) keySelector1;
+    this.keySelector2 = (KeySelector<Object, ?>) keySelector2;
+  }
+
+  @Override
+  protected int processInput() {
+    int work = 0;
+    if (batch != null) {
+      work++;
+      if (!drainBatch()) {
+        return work;
+      }
+    }
+    int n = channels.length;
+    for (int k = 0; k < n && isRunning(); k++) {
+      int c = nextChannel;
+      nextChannel = c + 1 == n ? 0 : c + 1;
+      if (valve.isEnded(c)) {
+        continue;
+      }
+      for (int j = 0; j < ITEMS_PER_CHANNEL && isRunning(); j++) {
+        ChannelItem item = channels[c].poll();
+        if (item == null) {
+          break;
+        }
+        work++;
+        if (item instanceof RecordBatch b) {
+          batch = b;
+          batchIndex = 0;
+          batchChannel = c;
+          if (!drainBatch()) {
+            return work;
+          }
+        } else {
+          onControl(c, item);
+        }
+      }
+      if (outputGate.isBlocked()) {
+        return work;
+      }
+    }
+    return work;
+  }
+
+  /** Processes the current batch; false when it stopped early because the output is full. */
+  private boolean drainBatch() {
+    RecordBatch b = batch;
+    Object[] values = b.values;
+    long[] timestamps = b.timestamps;
+    Object[] keys = b.keys;
+    int size = b.size();
+    int input = inputOfChannel[batchChannel];
+    for (int i = batchIndex; i < size; i++) {
+      if (outputGate.isBlocked()) {
+        batchIndex = i;
+        return false;
+      }
+      Object value = values[i];
+      head.recordsIn++;
+      try {
+        if (keyedState != null) {
+          keyedState.setCurrentKey(keys != null ? keys[i] : key(value, input));
+        }
+        if (oneInput != null) {
+          oneInput.processElement(value, timestamps[i]);
+        } else if (input == 1) {
+          twoInput.processElement1(value, timestamps[i]);
+        } else {
+          twoInput.processElement2(value, timestamps[i]);
+        }
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw head.failure(value, e);
+      }
+    }
+    batch = null;
+    channels[batchChannel].recycle(b);
+    return true;
+  }
+
+  private Object key(Object value, int input) throws Exception {
+    return (input == 1 ? keySelector1 : keySelector2).getKey(value);
+  }
+
+  private void onControl(int channel, ChannelItem item) {
+    long watermark = WatermarkValve.NO_CHANGE;
+    if (item instanceof Watermark w) {
+      watermark = valve.onWatermark(channel, w.timestamp());
+      emitIdleStatus(false);
+    } else if (item instanceof IdleStatus s) {
+      watermark = valve.onIdleStatus(channel, s.idle());
+      emitIdleStatus(valve.allIdle());
+    } else if (item instanceof EndOfInput) {
+      watermark = valve.onEnd(channel);
+    } else if (item instanceof CheckpointBarrier) {
+      // Barriers are not injected yet; alignment arrives with checkpointing.
+    }
+    if (watermark != WatermarkValve.NO_CHANGE) {
+      try {
+        head.processWatermark(watermark);
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(head.context().operatorName(), taskInfo,
+            "processWatermark(" + watermark + ")", e);
+      }
+    }
+    if (valve.allEnded()) {
+      endOfInput();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.sluice.runtime.execution;
+
+import dev.sluice.api.common.TaskInfo;
+import dev.sluice.api.common.eventtime.WatermarkStrategy;
+import dev.sluice.api.connector.source.InputStatus;
+import dev.sluice.api.connector.source.Source;
+import dev.sluice.api.connector.source.SourceReader;
+import dev.sluice.api.connector.source.SourceReaderContext;
+import dev.sluice.api.connector.source.SourceSplit;
+import dev.sluice.runtime.operators.AbstractStreamOperator;
+import java.util.List;
+
+/** The head of a source chain: runs the subtask's {@link SourceReader}. */
+final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStreamOperator<T> {
+  private final Source<T, SplitT, ?> source;
+  private final WatermarkStrategy<T> watermarkStrategy;
+  private final SourceCoordinator<SplitT> coordinator;
+  private final long autoWatermarkIntervalMs;
+  private SourceReader<T, SplitT> reader;
+  private SourceOutputs<T> outputs;
+  private long nextPeriodicEmit;
+
+  SourceOperator(Source<T, SplitT, ?> source, WatermarkStrategy<T> watermarkStrategy,
+      SourceCoordinator<SplitT> coordinator, long autoWatermarkIntervalMs) {
+    this.source = source;
+    this.watermarkStrategy = watermarkStrategy;
+    this.coordinator = coordinator;
+    this.autoWatermarkIntervalMs = autoWatermarkIntervalMs;
+  }
+
+  /** Opens the reader; {@code subtask} receives split assignments through its mailbox. */
+  void open(Subtask subtask) throws Exception {
+    int index = context.taskInfo().getIndexOfThisSubtask();
+    outputs = new SourceOutputs<>(output, watermarkStrategy, subtask::emitIdleStatus);
+    reader = source.createReader(new SourceReaderContext() {
+      @Override
+      public TaskInfo getTaskInfo() {
+        return context.taskInfo();
+      }
+
+      @Override
+      public void sendSplitRequest() {
+        coordinator.requestSplit(index);
+      }
+
+      @Override
+      public long currentProcessingTime() {
+        return context.currentProcessingTime();
+      }
+    });
+    reader.start();
+    coordinator.registerReader(index, subtask, this);
+    nextPeriodicEmit = context.currentProcessingTime() + autoWatermarkIntervalMs;
+  }
+
+  InputStatus emitNext() throws Exception {
+    return reader.pollNext(outputs);
+  }
+
+  void addSplits(List<SplitT> splits) {
+    reader.addSplits(splits);
+  }
+
+  void noMoreSplits() {
+    reader.notifyNoMoreSplits();
+  }
+
+  /** Runs the periodic watermark generators when their interval has passed. */
+  void maybeEmitPeriodicWatermark() {
+    if (autoWatermarkIntervalMs > 0 && outputs.generatesWatermarks()) {
+      long now = context.currentProcessingTime();
+      if (now >= nextPeriodicEmit) {
+        nextPeriodicEmit = now + autoWatermarkIntervalMs;
+        outputs.emitPeriodicWatermark();
+      }
+    }
+  }
+
+  /** A bounded input ended: event time advances to the end of time. */
+  void emitFinalWatermark() {
+    outputs.emitFinalWatermark();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (reader != null) {
+      SourceReader<T, SplitT> r = reader;
+      reader = null;
+      r.close();
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.sluice.runtime.execution;
+
+import dev.sluice.api.common.eventtime.NoWatermarksStrategy;
+import dev.sluice.api.common.eventtime.TimestampAssigner;
+import dev.sluice.api.common.eventtime.Watermark;
+import dev.sluice.api.common.eventtime.WatermarkGenerator;
+import dev.sluice.api.common.eventtime.WatermarkOutput;
+import dev.sluice.api.common.eventtime.WatermarkStrategy;
+import dev.sluice.api.connector.source.ReaderOutput;
+import dev.sluice.api.connector.source.SourceOutput;
+import dev.sluice.runtime.elements.RecordBatch;
+import dev.sluice.runtime.operators.Output;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The reader output of one source subtask. Assigns timestamps, runs a watermark generator per split
+ * output (and one for records emitted directly), and emits the minimum watermark over the outputs
+ * that are not idle. When all of them are idle the subtask tells downstream it is idle.
+ */
+final class SourceOutputs<T> implements ReaderOutput<T> {
+  private final Output<T> output;
+  private final WatermarkStrategy<T> strategy;
+  private final Consumer<Boolean> idleListener;
+  private final TimestampAssigner<T> assigner;
+  private final boolean withWatermarks;
+  private final Map<String, SplitOutput> splitOutputs = new HashMap<>();
+  private final List<SplitOutput> active = new ArrayList<>();
+  private SplitOutput main;
+  private long emitted = Long.MIN_VALUE;
+
+  SourceOutputs(Output<T> output, WatermarkStrategy<T> strategy, Consumer<Boolean> idleListener) {
+    this.output = output;
+    this.strategy = strategy;
+    this.idleListener = idleListener;
+    this.withWatermarks = !(strategy instanceof NoWatermarksStrategy);
+    this.assigner = withWatermarks ? strategy.createTimestampAssigner() : null;
+  }
+
+  boolean generatesWatermarks() {
+    return withWatermarks;
+  }
+
+  @Override
+  public void collect(T record) {
+    if (!withWatermarks) {
+      output.collect(record, RecordBatch.NO_TIMESTAMP);
+    } else {
+      main().collect(record, RecordBatch.NO_TIMESTAMP);
+    }
+  }
+
+  @Override
+  public void collect(T record, long timestamp) {
+    if (!withWatermarks) {
+      output.collect(record, timestamp);
+    } else {
+      main().collect(record, timestamp);
+    }
+  }
+
+  @Override
+  public void emitWatermark(Watermark watermark) {
+    main().emitWatermark(watermark);
+  }
+
+  @Override
+  public void markIdle() {
+    main().markIdle();
+  }
+
+  @Override
+  public void markActive() {
+    main().markActive();
+  }
+
+  @Override
+  public SourceOutput<T> createOutputForSplit(String splitId) {
+    return splitOutputs.computeIfAbsent(splitId, id -> {
+      SplitOutput out = new SplitOutput();
+      active.add(out);
+      return out;
+    });
+  }
+
+  @Override
+  public void releaseOutputForSplit(String splitId) {
+    SplitOutput out = splitOutputs.remove(splitId);
+    if (out != null) {
+      active.remove(out);
+      update();
+    }
+  }
+
+  private SplitOutput main() {
+    if (main == null) {
+      main = new SplitOutput();
+      active.add(main);
+    }
+    return main;
+  }
+
+  void emitPeriodicWatermark() {
+    for (int i = 0; i < active.size(); i++) {
+      SplitOutput out = active.get(i);
+      out.generator.onPeriodicEmit(out);
+    }
+    update();
+  }
+
+  void emitFinalWatermark() {
+    if (emitted < Long.MAX_VALUE) {
+      emitted = Long.MAX_VALUE;
+      idleListener.accept(false);
+      output.emitWatermark(Long.MAX_VALUE);
+    }
+  }
+
+  /** Emits the combined watermark if it advanced; reports idleness. */
+  private void update() {
+    long min = Long.MAX_VALUE;
+    boolean anyActive = false;
+    for (int i = 0; i < active.size(); i++) {
+      SplitOutput out = active.get(i);
+      if (!out.idle) {
+        anyActive = true;
+        min = Math.min(min, out.watermark);
+      }
+    }
+    if (!anyActive) {
+      if (!active.isEmpty()) {
+        idleListener.accept(true);
+      }
+      return;
+    }
+    idleListener.accept(false);
+    if (min > emitted) {
+      emitted = min;
+      output.emitWatermark(min);
+    }
+  }
+
+  /** Timestamps and watermarks of one split (or of the records emitted without a split). */
+  private final class SplitOutput implements SourceOutput<T> {
+    private final WatermarkGenerator<T> generator = strategy.createWatermarkGenerator();
+    private long watermark = Long.MIN_VALUE;
+    private boolean idle;
+
+    @Override
+    public void collect(T record) {
+      collect(record, RecordBatch.NO_TIMESTAMP);
+    }
+
+    @Override
+    public void collect(T record, long timestamp) {
+      long ts = assigner.extractTimestamp(record, timestamp);
+      generator.onEvent(record, ts, this);
+      output.collect(record, ts);
+    }
+
+    @Override
+    public void emitWatermark(Watermark wm) {
+      boolean changed = idle;
+      idle = false;
+      if (wm.getTimestamp() > watermark) {
+        watermark = wm.getTimestamp();
+        changed = true;
+      }
+      if (changed) {
+        update();
+      }
+    }
+
+    @Override
+    public void markIdle() {
+      if (!idle) {
+        idle = true;
+        update();
+      }
+    }
+
+    @Override
+    public void markActive() {
+      if (idle) {
+        idle = false;
+        update();
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.sluice.runtime.execution;
+
+import dev.sluice.api.common.TaskInfo;
+import dev.sluice.api.connector.source.InputStatus;
+import dev.sluice.runtime.channel.OutputGate;
+import dev.sluice.runtime.channel.RecordWriter;
+import dev.sluice.runtime.operators.OperatorException;
+import dev.sluice.runtime.operators.StreamOperator;
+import java.util.List;
+
+/** A subtask whose head is a source reader. */
+final class SourceSubtask extends Subtask {
+  private static final int POLLS_PER_SLICE = 512;
+
+  private final SourceOperator<?, ?> source;
+
+  SourceSubtask(JobExecution job, TaskInfo taskInfo, OutputGate outputGate,
+      List<StreamOperator<?>> operators, List<RecordWriter> recordWriters) {
+    super(job, taskInfo, outputGate, operators, recordWriters);
+    this.source = (SourceOperator<?, ?>) operators.get(0);
+  }
+
+  /** Starts the reader once the chain behind it is open. */
+  @Override
+  protected void onOpened() {
+    try {
+      source.open(this);
+    } catch (OperatorException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new OperatorException(source.context().operatorName(), taskInfo, "open()", e);
+    }
+  }
+
+  @Override
+  protected int processInput() {
+    int work = 0;
+    for (int i = 0; i < POLLS_PER_SLICE && !outputGate.isBlocked(); i++) {
+      InputStatus status;
+      try {
+        status = source.emitNext();
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(source.context().operatorName(), taskInfo, "reading", e);
+      }
+      if (status == InputStatus.MORE_AVAILABLE) {
+        work++;
+      } else if (status == InputStatus.END_OF_INPUT) {
+        source.emitFinalWatermark();
+        endOfInput();
+        return work + 1;
+      } else {
+        break;
+      }
+    }
+    source.maybeEmitPeriodicWatermark();
+    return work;
+  }
+}

@@ -1,0 +1,163 @@
+package dev.sluice.runtime.execution;
+
+import dev.sluice.api.common.TaskInfo;
+import dev.sluice.runtime.channel.OutputGate;
+import dev.sluice.runtime.channel.RecordWriter;
+import dev.sluice.runtime.elements.EndOfInput;
+import dev.sluice.runtime.elements.IdleStatus;
+import dev.sluice.runtime.operators.OperatorException;
+import dev.sluice.runtime.operators.StreamOperator;
+import java.util.List;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+
+/**
+ * One parallel instance of a chain. Single-threaded: every method except {@link #post} is called by
+ * the worker that owns it. States: {@code CREATED → RUNNING → FINISHING → FINISHED}; FINISHING
+ * means all output including end-of-input is produced but some still waits for channel room.
+ */
+public abstract class Subtask {
+  enum State { CREATED, RUNNING, FINISHING, FINISHED }
+
+  protected final JobExecution job;
+  protected final TaskInfo taskInfo;
+  protected final OutputGate outputGate;
+  /** The chain's operators, head first, each after its input. */
+  protected final List<StreamOperator<?>> operators;
+  private final List<RecordWriter> recordWriters;
+  private final MpscUnboundedXaddArrayQueue<Runnable> mailbox = new MpscUnboundedXaddArrayQueue<>(64);
+  private State state = State.CREATED;
+  private int opened;
+  private boolean idleSent;
+
+  protected Subtask(JobExecution job, TaskInfo taskInfo, OutputGate outputGate,
+      List<StreamOperator<?>> operators, List<RecordWriter> recordWriters) {
+    this.job = job;
+    this.taskInfo = taskInfo;
+    this.outputGate = outputGate;
+    this.operators = operators;
+    this.recordWriters = recordWriters;
+  }
+
+  /** Opens the operators, last first, so each is ready before its input produces. */
+  final void open() {
+    for (int i = operators.size() - 1; i >= 0; i--) {
+      StreamOperator<?> op = operators.get(i);
+      try {
+        op.open();
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(op.context().operatorName(), taskInfo, "open()", e);
+      }
+      opened++;
+    }
+    onOpened();
+    state = State.RUNNING;
+  }
+
+  /** Called once all operators are open, before the first slice of work. */
+  protected void onOpened() {}
+
+  /** Does a bounded slice of work; returns how much (0 means nothing could be done). */
+  final int doWork() {
+    int work = drainMailbox();
+    if (state == State.FINISHED) {
+      return work;
+    }
+    if (outputGate.isBlocked()) {
+      if (outputGate.drainPending()) {
+        work++;
+      }
+      if (outputGate.isBlocked()) {
+        return work;
+      }
+    }
+    if (state == State.FINISHING) {
+      state = State.FINISHED;
+      job.subtaskFinished(this);
+      return work + 1;
+    }
+    work += processInput();
+    outputGate.flush();
+    return work;
+  }
+
+  /** Takes input while the output has room. */
+  protected abstract int processInput();
+
+  /** Called by {@link #processInput} when all input has ended: finish the chain, end the output. */
+  protected final void endOfInput() {
+    for (StreamOperator<?> op : operators) {
+      try {
+        op.finish();
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(op.context().operatorName(), taskInfo, "finish()", e);
+      }
+    }
+    for (RecordWriter writer : recordWriters) {
+      writer.emit(EndOfInput.INSTANCE);
+    }
+    state = State.FINISHING;
+  }
+
+  /** Tells downstream subtasks that this one is idle (or active again). */
+  protected final void emitIdleStatus(boolean idle) {
+    if (idle != idleSent) {
+      idleSent = idle;
+      for (RecordWriter writer : recordWriters) {
+        writer.emit(idle ? IdleStatus.IDLE : IdleStatus.ACTIVE);
+      }
+    }
+  }
+
+  protected final boolean isRunning() {
+    return state == State.RUNNING;
+  }
+
+  final boolean isFinished() {
+    return state == State.FINISHED;
+  }
+
+  /** Closes the operators that were opened; returns the first failure, or null. */
+  final Throwable close() {
+    Throwable first = null;
+    for (int i = operators.size() - opened; i < operators.size(); i++) {
+      StreamOperator<?> op = operators.get(i);
+      try {
+        op.close();
+      } catch (Throwable t) {
+        if (first == null) {
+          first = new OperatorException(op.context().operatorName(), taskInfo, "close()", t);
+        }
+      }
+    }
+    opened = 0;
+    return first;
+  }
+
+  /** Runs {@code mail} on this subtask's thread before its next slice of work. Any thread. */
+  public final void post(Runnable mail) {
+    mailbox.offer(mail);
+  }
+
+  private int drainMailbox() {
+    int n = 0;
+    Runnable mail;
+    while ((mail = mailbox.poll()) != null) {
+      mail.run();
+      n++;
+    }
+    return n;
+  }
+
+  public TaskInfo taskInfo() {
+    return taskInfo;
+  }
+
+  @Override
+  public String toString() {
+    return taskInfo.getTaskNameWithSubtasks();
+  }
+}

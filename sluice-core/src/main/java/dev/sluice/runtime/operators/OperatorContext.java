@@ -1,0 +1,54 @@
+package dev.sluice.runtime.operators;
+
+import dev.sluice.api.common.TaskInfo;
+import dev.sluice.api.common.functions.RuntimeContext;
+import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import java.util.function.LongSupplier;
+
+/**
+ * What the runtime gives one operator instance: its name, the subtask it runs in, the job, the
+ * keyed state of the subtask (for keyed operators) and the processing-time clock.
+ */
+public final class OperatorContext {
+  private final String operatorName;
+  private final TaskInfo taskInfo;
+  private final String jobName;
+  private final HeapKeyedStateBackend keyedState;
+  private final LongSupplier processingTimeClock;
+  private final RuntimeContext runtimeContext;
+
+  public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
+      HeapKeyedStateBackend keyedState, LongSupplier processingTimeClock) {
+    this.operatorName = operatorName;
+    this.taskInfo = taskInfo;
+    this.jobName = jobName;
+    this.keyedState = keyedState;
+    this.processingTimeClock = processingTimeClock;
+    this.runtimeContext = new StreamingRuntimeContext(this);
+  }
+
+  public String operatorName() {
+    return operatorName;
+  }
+
+  public TaskInfo taskInfo() {
+    return taskInfo;
+  }
+
+  public String jobName() {
+    return jobName;
+  }
+
+  /** The keyed state of this subtask, or null when the operator is not keyed. */
+  public HeapKeyedStateBackend keyedState() {
+    return keyedState;
+  }
+
+  public long currentProcessingTime() {
+    return processingTimeClock.getAsLong();
+  }
+
+  public RuntimeContext runtimeContext() {
+    return runtimeContext;
+  }
+}

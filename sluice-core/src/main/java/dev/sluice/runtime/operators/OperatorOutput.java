@@ -1,0 +1,65 @@
+package dev.sluice.runtime.operators;
+
+import dev.sluice.util.OutputTag;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The output of one operator: its main consumers (chained operators, channel writers) and, per side
+ * output tag, the side consumers. Side-output records nobody consumes are counted, not lost
+ * silently.
+ */
+public final class OperatorOutput<T> implements Output<T> {
+  private final Output<T>[] mains;
+  private final Map<OutputTag<?>, Output<Object>[]> sides;
+  private final Output<T> single;
+  private long unconsumedSideRecords;
+
+  @SuppressWarnings("unchecked")
+  public OperatorOutput(List<Output<T>> mains, Map<OutputTag<?>, List<Output<Object>>> sides) {
+    this.mains = mains.toArray(new Output[0]);
+    this.single = this.mains.length == 1 ? this.mains[0] : null;
+    this.sides = new java.util.HashMap<>();
+    sides.forEach((tag, outs) -> this.sides.put(tag, outs.toArray(new Output[0])));
+  }
+
+  @Override
+  public void collect(T value, long timestamp) {
+    if (single != null) {
+      single.collect(value, timestamp);
+      return;
+    }
+    for (Output<T> out : mains) {
+      out.collect(value, timestamp);
+    }
+  }
+
+  @Override
+  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+    Output<Object>[] outs = sides.get(tag);
+    if (outs == null) {
+      unconsumedSideRecords++;
+      return;
+    }
+    for (Output<Object> out : outs) {
+      out.collect(value, timestamp);
+    }
+  }
+
+  @Override
+  public void emitWatermark(long watermark) {
+    for (Output<T> out : mains) {
+      out.emitWatermark(watermark);
+    }
+    for (Output<Object>[] outs : sides.values()) {
+      for (Output<Object> out : outs) {
+        out.emitWatermark(watermark);
+      }
+    }
+  }
+
+  /** Side-output records emitted with a tag that no downstream consumes. */
+  public long unconsumedSideRecords() {
+    return unconsumedSideRecords;
+  }
+}
