@@ -15,10 +15,11 @@ final class RecordFieldAccessor<T> implements FieldAccessor<T> {
   private final Class<?> recordClass;
   private final String field;
   private final TypeInformation<?> fieldType;
-  private transient MethodHandle[] accessors;
-  private transient MethodHandle constructor;
-  private transient int index;
-  private transient Class<?> fieldClass;
+  private transient Resolved resolved;
+
+  /** Handles resolved once; immutable, so it can be published without locking. */
+  private record Resolved(MethodHandle[] accessors, MethodHandle constructor, int index,
+      Class<?> fieldClass) {}
 
   /**
    * Creates the accessor and resolves it.
@@ -29,10 +30,10 @@ final class RecordFieldAccessor<T> implements FieldAccessor<T> {
     this.recordClass = recordClass;
     this.field = field;
     this.fieldType = fieldType;
-    resolve();
+    this.resolved = resolve();
   }
 
-  private void resolve() {
+  private Resolved resolve() {
     RecordComponent[] components = recordClass.getRecordComponents();
     int found = -1;
     MethodHandle[] handles = new MethodHandle[components.length];
@@ -49,26 +50,27 @@ final class RecordFieldAccessor<T> implements FieldAccessor<T> {
           Arrays.stream(components).map(RecordComponent::getName).toList()));
     }
     try {
-      constructor = Reflection.constructor(recordClass.getDeclaredConstructor(types));
+      MethodHandle constructor = Reflection.constructor(recordClass.getDeclaredConstructor(types));
+      return new Resolved(handles, constructor, found, types[found]);
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException(recordClass.getName() + " has no canonical constructor", e);
     }
-    index = found;
-    fieldClass = types[found];
-    accessors = handles;
   }
 
-  private MethodHandle[] accessors() {
-    if (accessors == null) {
-      resolve(); // after deserialization
+  private Resolved resolved() {
+    Resolved r = resolved;
+    if (r == null) {
+      r = resolve(); // after deserialization
+      resolved = r;
     }
-    return accessors;
+    return r;
   }
 
   @Override
   public Object get(T element) {
+    Resolved r = resolved();
     try {
-      return (Object) accessors()[index].invokeExact((Object) element);
+      return (Object) r.accessors()[r.index()].invokeExact((Object) element);
     } catch (Throwable t) {
       throw Reflection.rethrow(t, "Reading " + describe());
     }
@@ -77,18 +79,19 @@ final class RecordFieldAccessor<T> implements FieldAccessor<T> {
   @Override
   @SuppressWarnings("unchecked")
   public T withValue(T element, Object value) {
-    MethodHandle[] handles = accessors();
-    FieldAccessors.checkAssignable(fieldClass, value, this);
+    Resolved r = resolved();
+    FieldAccessors.checkAssignable(r.fieldClass(), value, this);
+    MethodHandle[] handles = r.accessors();
     Object[] args = new Object[handles.length];
     try {
       for (int i = 0; i < handles.length; i++) {
-        args[i] = i == index ? value : (Object) handles[i].invokeExact((Object) element);
+        args[i] = i == r.index() ? value : (Object) handles[i].invokeExact((Object) element);
       }
     } catch (Throwable t) {
       throw Reflection.rethrow(t, "Reading " + recordClass.getName());
     }
     try {
-      return (T) (Object) constructor.invokeExact(args);
+      return (T) (Object) r.constructor().invokeExact(args);
     } catch (Throwable t) {
       throw Reflection.rethrow(t, "Constructing " + recordClass.getName());
     }

@@ -14,8 +14,10 @@ final class TupleFieldAccessor<T> implements FieldAccessor<T> {
   private final int pos;
   private final String typeName;
   private final TypeInformation<?> fieldType;
-  private transient MethodHandle constructor;
-  private transient Class<?> constructorClass;
+  private transient SubclassConstructor subclassConstructor;
+
+  /** The no-argument constructor of a tuple subclass, cached. */
+  private record SubclassConstructor(Class<?> type, MethodHandle handle) {}
 
   TupleFieldAccessor(int pos, String typeName, TypeInformation<?> fieldType) {
     this.pos = pos;
@@ -43,17 +45,17 @@ final class TupleFieldAccessor<T> implements FieldAccessor<T> {
 
   private Tuple copyOfSubclass(Tuple original) {
     Class<?> type = original.getClass();
-    MethodHandle ctor = constructor;
-    if (ctor == null || constructorClass != type) {
+    SubclassConstructor cached = subclassConstructor;
+    if (cached == null || cached.type() != type) {
       try {
-        ctor = Reflection.constructor(type.getDeclaredConstructor());
+        cached = new SubclassConstructor(type, Reflection.constructor(type.getDeclaredConstructor()));
       } catch (NoSuchMethodException e) {
         throw new IllegalArgumentException("Cannot copy " + type.getName()
             + ": a tuple subclass needs a no-argument constructor", e);
       }
-      constructor = ctor;
-      constructorClass = type;
+      subclassConstructor = cached;
     }
+    MethodHandle ctor = cached.handle();
     Tuple copy;
     try {
       copy = (Tuple) (Object) ctor.invokeExact(new Object[0]);
