@@ -16,7 +16,6 @@ import java.util.Set;
  * Constants and factories for {@link TypeInformation}, typically passed to {@code returns(..)}
  * where a lambda hides its result type: {@code .returns(Types.TUPLE(Types.STRING, Types.INT))}.
  */
-@SuppressWarnings("checkstyle:MethodName")
 public final class Types {
   public static final TypeInformation<String> STRING = BasicTypeInfo.STRING;
   public static final TypeInformation<Integer> INT = BasicTypeInfo.INT;
