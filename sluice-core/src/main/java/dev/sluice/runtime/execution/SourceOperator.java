@@ -48,8 +48,8 @@ final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStream
         return context.currentProcessingTime();
       }
     });
-    reader.start();
     coordinator.registerReader(index, subtask, this);
+    reader.start();
     nextPeriodicEmit = context.currentProcessingTime() + autoWatermarkIntervalMs;
   }
 

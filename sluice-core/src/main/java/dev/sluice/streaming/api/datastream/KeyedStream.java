@@ -1,0 +1,128 @@
+package dev.sluice.streaming.api.datastream;
+
+import dev.sluice.api.common.functions.ReduceFunction;
+import dev.sluice.api.common.typeinfo.TypeInformation;
+import dev.sluice.api.java.functions.KeySelector;
+import dev.sluice.runtime.graph.OneInputTransformation;
+import dev.sluice.runtime.graph.OperatorFactory;
+import dev.sluice.runtime.graph.Operators;
+import dev.sluice.runtime.graph.PartitionTransformation;
+import dev.sluice.runtime.graph.Partitioning;
+import dev.sluice.runtime.graph.Transformation;
+import dev.sluice.runtime.operators.KeyedProcessOperator;
+import dev.sluice.runtime.operators.StreamGroupedReduce;
+import dev.sluice.runtime.typeutils.Aggregations;
+import dev.sluice.runtime.typeutils.FieldAccessor;
+import dev.sluice.runtime.typeutils.FieldAccessors;
+import dev.sluice.runtime.typeutils.TypeExtractor;
+import dev.sluice.streaming.api.functions.KeyedProcessFunction;
+
+/**
+ * A stream partitioned by key: every element with the same key goes to the same subtask, and the
+ * operations below keep state per key.
+ */
+public class KeyedStream<T, KEY> extends DataStream<T> {
+  private final KeySelector<T, KEY> keySelector;
+
+  public KeyedStream(DataStream<T> input, KeySelector<T, KEY> keySelector) {
+    super(input.getExecutionEnvironment(), new PartitionTransformation<>(
+        input.getExecutionEnvironment().nextId(), input.getTransformation(), Partitioning.hash(keySelector)));
+    this.keySelector = keySelector;
+  }
+
+  public KeySelector<T, KEY> getKeySelector() {
+    return keySelector;
+  }
+
+  /** Adds a keyed one-input operator: the runtime sets the current key before each element. */
+  public <R> SingleOutputStreamOperator<R> transformKeyed(String operatorName,
+      TypeInformation<R> outputType, OperatorFactory<R> factory) {
+    OneInputTransformation<T, R> t = new OneInputTransformation<>(environment.nextId(), operatorName,
+        transformation, factory, keySelector, Transformation.DEFAULT_PARALLELISM, outputType);
+    return new SingleOutputStreamOperator<>(environment, t);
+  }
+
+  public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<KEY, T, R> function) {
+    return transformKeyed("KeyedProcess",
+        TypeExtractor.outputType(function, KeyedProcessFunction.class, 2),
+        Operators.udf(function, KeyedProcessOperator::new));
+  }
+
+  /** A running reduce per key: emits the new accumulated value for every element. */
+  public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
+    return transformKeyed("Keyed Reduce", getType(), Operators.udf(reducer, StreamGroupedReduce::new));
+  }
+
+  // ------------------------------------------------------------ aggregations (Flink semantics)
+
+  /** Running sum of the field at {@code position}; the other fields keep the key's first element. */
+  public SingleOutputStreamOperator<T> sum(int position) {
+    return aggregate("Sum", Aggregations.sum(field(position)));
+  }
+
+  public SingleOutputStreamOperator<T> sum(String field) {
+    return aggregate("Sum", Aggregations.sum(field(field)));
+  }
+
+  /** Running minimum of a field; the other fields keep the key's first element. */
+  public SingleOutputStreamOperator<T> min(int position) {
+    return aggregate("Min", Aggregations.min(field(position)));
+  }
+
+  public SingleOutputStreamOperator<T> min(String field) {
+    return aggregate("Min", Aggregations.min(field(field)));
+  }
+
+  public SingleOutputStreamOperator<T> max(int position) {
+    return aggregate("Max", Aggregations.max(field(position)));
+  }
+
+  public SingleOutputStreamOperator<T> max(String field) {
+    return aggregate("Max", Aggregations.max(field(field)));
+  }
+
+  /** The element with the smallest value of a field so far (the first one on ties). */
+  public SingleOutputStreamOperator<T> minBy(int position) {
+    return aggregate("MinBy", Aggregations.minBy(field(position)));
+  }
+
+  public SingleOutputStreamOperator<T> minBy(String field) {
+    return aggregate("MinBy", Aggregations.minBy(field(field)));
+  }
+
+  public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
+    return aggregate("MinBy", Aggregations.minBy(field(position), first));
+  }
+
+  public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+    return aggregate("MinBy", Aggregations.minBy(field(field), first));
+  }
+
+  public SingleOutputStreamOperator<T> maxBy(int position) {
+    return aggregate("MaxBy", Aggregations.maxBy(field(position)));
+  }
+
+  public SingleOutputStreamOperator<T> maxBy(String field) {
+    return aggregate("MaxBy", Aggregations.maxBy(field(field)));
+  }
+
+  public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
+    return aggregate("MaxBy", Aggregations.maxBy(field(position), first));
+  }
+
+  public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+    return aggregate("MaxBy", Aggregations.maxBy(field(field), first));
+  }
+
+  private FieldAccessor<T> field(int position) {
+    return FieldAccessors.forPosition(getType(), position);
+  }
+
+  private FieldAccessor<T> field(String expression) {
+    return FieldAccessors.forExpression(getType(), expression);
+  }
+
+  private SingleOutputStreamOperator<T> aggregate(String name, ReduceFunction<T> aggregation) {
+    return transformKeyed(name, getType(), Operators.udf(aggregation, StreamGroupedReduce::new));
+  }
+}

@@ -1,0 +1,236 @@
+package dev.sluice.streaming.api.environment;
+
+import dev.sluice.api.common.ExecutionConfig;
+import dev.sluice.api.common.JobExecutionException;
+import dev.sluice.api.common.JobExecutionResult;
+import dev.sluice.api.common.eventtime.WatermarkStrategy;
+import dev.sluice.api.common.typeinfo.TypeInformation;
+import dev.sluice.api.connector.source.Source;
+import dev.sluice.api.connector.source.lib.CollectionSource;
+import dev.sluice.api.connector.source.lib.NumberSequenceSource;
+import dev.sluice.core.execution.JobClient;
+import dev.sluice.runtime.channel.KeyGroups;
+import dev.sluice.runtime.execution.JobExecution;
+import dev.sluice.runtime.execution.RuntimeSettings;
+import dev.sluice.runtime.graph.JobGraph;
+import dev.sluice.runtime.graph.JobGraphBuilder;
+import dev.sluice.runtime.graph.SourceTransformation;
+import dev.sluice.runtime.graph.Transformation;
+import dev.sluice.runtime.typeutils.TypeExtractor;
+import dev.sluice.streaming.api.datastream.DataStreamSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Where a job is defined and started. Sources create streams, transformations and sinks are
+ * recorded, and {@link #execute()} runs the job inside this JVM on a pool of worker threads.
+ */
+public class StreamExecutionEnvironment {
+  /** The job name used when none is given. */
+  public static final String DEFAULT_JOB_NAME = "Sluice Streaming Job";
+
+  private final ExecutionConfig config = new ExecutionConfig();
+  private final List<Transformation<?>> sinks = new ArrayList<>();
+  private int parallelism;
+  private int maxParallelism = KeyGroups.DEFAULT_MAX_PARALLELISM;
+  private int nextId;
+
+  protected StreamExecutionEnvironment(int parallelism) {
+    setParallelism(parallelism);
+  }
+
+  /** An environment running in this JVM, parallelism = number of cores. */
+  public static StreamExecutionEnvironment getExecutionEnvironment() {
+    return createLocalEnvironment();
+  }
+
+  public static LocalStreamEnvironment createLocalEnvironment() {
+    return new LocalStreamEnvironment(Runtime.getRuntime().availableProcessors());
+  }
+
+  public static LocalStreamEnvironment createLocalEnvironment(int parallelism) {
+    return new LocalStreamEnvironment(parallelism);
+  }
+
+  public ExecutionConfig getConfig() {
+    return config;
+  }
+
+  /** Default parallelism of every operator that does not set its own. */
+  public StreamExecutionEnvironment setParallelism(int parallelism) {
+    if (parallelism <= 0) {
+      throw new IllegalArgumentException("The parallelism must be at least 1, got " + parallelism);
+    }
+    this.parallelism = parallelism;
+    return this;
+  }
+
+  public int getParallelism() {
+    return parallelism;
+  }
+
+  /** Number of key groups: the upper bound of parallelism for keyed state (default 128). */
+  public StreamExecutionEnvironment setMaxParallelism(int maxParallelism) {
+    if (maxParallelism <= 0 || maxParallelism > KeyGroups.UPPER_BOUND_MAX_PARALLELISM) {
+      throw new IllegalArgumentException("The maximum parallelism must be between 1 and "
+          + KeyGroups.UPPER_BOUND_MAX_PARALLELISM + ", got " + maxParallelism);
+    }
+    this.maxParallelism = maxParallelism;
+    return this;
+  }
+
+  public int getMaxParallelism() {
+    return maxParallelism;
+  }
+
+  // ---------------------------------------------------------------- sources
+
+  /** The given elements, in order, from one (non-parallel) reader. */
+  @SafeVarargs
+  public final <OUT> DataStreamSource<OUT> fromData(OUT... data) {
+    if (data == null || data.length == 0) {
+      throw new IllegalArgumentException("fromData needs at least one element");
+    }
+    return fromData(Arrays.asList(data));
+  }
+
+  /** The elements of a collection, in order, from one (non-parallel) reader. */
+  public <OUT> DataStreamSource<OUT> fromData(Collection<OUT> data) {
+    if (data == null || data.isEmpty()) {
+      throw new IllegalArgumentException("fromData needs at least one element");
+    }
+    for (OUT element : data) {
+      if (element == null) {
+        throw new IllegalArgumentException("fromData does not accept null elements");
+      }
+    }
+    @SuppressWarnings("unchecked")
+    TypeInformation<OUT> type = (TypeInformation<OUT>) TypeExtractor.forClass(commonClass(data));
+    return fromSource(new CollectionSource<>(new ArrayList<>(data)), WatermarkStrategy.noWatermarks(),
+        "Collection Source", type, 1, false);
+  }
+
+  /** Same as {@link #fromData(Object[])}; the Flink 1.x name. */
+  @SafeVarargs
+  public final <OUT> DataStreamSource<OUT> fromElements(OUT... data) {
+    return fromData(data);
+  }
+
+  /** Same as {@link #fromData(Collection)}; the Flink 1.x name. */
+  public <OUT> DataStreamSource<OUT> fromCollection(Collection<OUT> data) {
+    return fromData(data);
+  }
+
+  private static Class<?> commonClass(Collection<?> data) {
+    Class<?> common = null;
+    for (Object o : data) {
+      Class<?> c = o.getClass();
+      if (common == null) {
+        common = c;
+      } else {
+        while (!common.isAssignableFrom(c)) {
+          common = common.getSuperclass();
+        }
+      }
+    }
+    return common;
+  }
+
+  /** The numbers {@code from..to}, both inclusive, read in parallel. */
+  public DataStreamSource<Long> fromSequence(long from, long to) {
+    return fromSource(new NumberSequenceSource(from, to), WatermarkStrategy.noWatermarks(),
+        "Sequence Source", dev.sluice.api.common.typeinfo.Types.LONG, Transformation.DEFAULT_PARALLELISM, true);
+  }
+
+  /** Reads a source, with timestamps and watermarks from {@code watermarkStrategy}. */
+  public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
+      WatermarkStrategy<OUT> watermarkStrategy, String sourceName) {
+    return fromSource(source, watermarkStrategy, sourceName, null);
+  }
+
+  public <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
+      WatermarkStrategy<OUT> watermarkStrategy, String sourceName, TypeInformation<OUT> typeInfo) {
+    return fromSource(source, watermarkStrategy, sourceName, typeInfo,
+        Transformation.DEFAULT_PARALLELISM, true);
+  }
+
+  private <OUT> DataStreamSource<OUT> fromSource(Source<OUT, ?, ?> source,
+      WatermarkStrategy<OUT> watermarkStrategy, String sourceName, TypeInformation<OUT> typeInfo,
+      int parallelism, boolean parallel) {
+    if (source == null) {
+      throw new NullPointerException("source must not be null");
+    }
+    if (watermarkStrategy == null) {
+      throw new NullPointerException(
+          "watermarkStrategy must not be null; use WatermarkStrategy.noWatermarks() for none");
+    }
+    SourceTransformation<OUT> t = new SourceTransformation<>(nextId(), sourceName, source,
+        watermarkStrategy, parallelism, typeInfo);
+    return new DataStreamSource<>(this, t, parallel);
+  }
+
+  // ---------------------------------------------------------------- execution
+
+  /** Runs the job and waits for it to finish. Throws when it fails or is cancelled. */
+  public JobExecutionResult execute() throws Exception {
+    return execute(DEFAULT_JOB_NAME);
+  }
+
+  public JobExecutionResult execute(String jobName) throws Exception {
+    JobClient client = executeAsync(jobName);
+    try {
+      return client.getJobExecutionResult().get();
+    } catch (InterruptedException e) {
+      client.cancel();
+      Thread.currentThread().interrupt();
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof JobExecutionException jee) {
+        throw jee;
+      }
+      throw e;
+    }
+  }
+
+  public JobClient executeAsync() {
+    return executeAsync(DEFAULT_JOB_NAME);
+  }
+
+  /** Starts the job and returns at once. The job's definition is consumed. */
+  public JobClient executeAsync(String jobName) {
+    JobExecution execution = new JobExecution(buildJobGraph(jobName), runtimeSettings());
+    execution.start();
+    return execution;
+  }
+
+  /** The plan of the job defined so far, without running or consuming it. */
+  public String explain(String jobName) {
+    return new JobGraphBuilder(jobName, parallelism, maxParallelism).build(List.copyOf(sinks)).describe();
+  }
+
+  private JobGraph buildJobGraph(String jobName) {
+    List<Transformation<?>> current = List.copyOf(sinks);
+    sinks.clear();
+    return new JobGraphBuilder(jobName, parallelism, maxParallelism).build(current);
+  }
+
+  private RuntimeSettings runtimeSettings() {
+    return new RuntimeSettings(config.getWorkerThreads(), config.getChannelBatchSize(),
+        config.getChannelCapacity(), config.getAutoWatermarkInterval(), config.getProcessingTimeClock());
+  }
+
+  // ---------------------------------------------------------------- internal, used by the API
+
+  /** Next transformation id; ids grow in creation order, so inputs always have smaller ids. */
+  public int nextId() {
+    return nextId++;
+  }
+
+  /** Registers a sink; called by the stream API. */
+  public void addSink(Transformation<?> sink) {
+    sinks.add(sink);
+  }
+}
