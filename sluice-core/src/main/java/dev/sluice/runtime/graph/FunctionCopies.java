@@ -12,8 +12,9 @@ import java.io.ObjectStreamClass;
 /**
  * Gives each parallel subtask its own copy of a user function, as Flink does, so that a function
  * with fields is never shared between threads. Copies are made by Java serialization; a function
- * that cannot be serialized is used as is when it runs in one subtask only, and refused with a
- * clear message when it would be shared.
+ * that cannot be serialized (an anonymous class that captured a non-serializable outer instance,
+ * say) is copied field by field instead: its own fields are per subtask, the objects it refers to
+ * are shared, as they would be for a lambda.
  */
 public final class FunctionCopies {
   private FunctionCopies() {}
@@ -38,6 +39,31 @@ public final class FunctionCopies {
       return (T) in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new IllegalStateException("Could not copy a user function: " + e, e);
+    }
+  }
+
+  /** A new instance of the same class with the same field values (no constructor runs). */
+  @SuppressWarnings("unchecked")
+  public static <T> T shallowCopy(T original) {
+    Class<?> type = original.getClass();
+    try {
+      java.lang.reflect.Constructor<?> ctor = sun.reflect.ReflectionFactory.getReflectionFactory()
+          .newConstructorForSerialization(type, Object.class.getDeclaredConstructor());
+      Object copy = ctor.newInstance();
+      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+          if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+            continue;
+          }
+          f.setAccessible(true);
+          f.set(copy, f.get(original));
+        }
+      }
+      return (T) copy;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("Could not copy the function " + type.getName()
+          + " for a parallel subtask: it is not serializable (" + whyNotSerializable(original)
+          + ") and a field-by-field copy failed (" + e + "). Make it Serializable.", e);
     }
   }
 

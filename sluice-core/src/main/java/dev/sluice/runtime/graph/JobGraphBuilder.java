@@ -58,28 +58,12 @@ public final class JobGraphBuilder {
           + "' is larger than the maximum parallelism " + maxParallelism
           + "; raise it with setMaxParallelism (at most " + KeyGroups.UPPER_BOUND_MAX_PARALLELISM + ")");
     }
-    if (parallelism > 1 && factoryOf(t) instanceof Operators.SharedInstanceFactory<?, ?> shared) {
-      throw new IllegalArgumentException("The function of '" + t.name() + "' cannot be copied for "
-          + "its " + parallelism + " parallel subtasks because it is not serializable ("
-          + shared.reason() + "). Make it, and everything it captures, Serializable, or give the "
-          + "operator parallelism 1.");
-    }
     StreamNode node = new StreamNode(t, parallelism);
     nodes.put(t.id(), node);
     for (Transformation<?> input : t.inputs()) {
       node(input);
     }
     return node;
-  }
-
-  private static OperatorFactory<?> factoryOf(Transformation<?> t) {
-    if (t instanceof OneInputTransformation<?, ?> one) {
-      return one.factory();
-    }
-    if (t instanceof TwoInputTransformation<?, ?, ?> two) {
-      return two.factory();
-    }
-    return null;
   }
 
   private void connectInputs(StreamNode node) {

@@ -15,27 +15,24 @@ public final class Operators {
     }
     byte[] bytes = FunctionCopies.serializeOrNull(function);
     if (bytes == null) {
-      return new SharedInstanceFactory<>(function, operator);
+      if (function.getClass().isHidden()) {
+        // A lambda: its captured values are final and it has no fields of its own, so one
+        // instance can serve every subtask (what it captures is shared either way).
+        return new SharedInstanceFactory<>(function, operator);
+      }
+      return () -> operator.apply(FunctionCopies.shallowCopy(function));
     }
     ClassLoader loader = function.getClass().getClassLoader();
     return (OperatorFactory<OUT> & java.io.Serializable) () ->
         operator.apply(FunctionCopies.<F>deserialize(bytes, loader));
   }
 
-  /**
-   * A function that cannot be serialized: its one instance is used, which is only safe with one
-   * subtask; {@link JobGraphBuilder} refuses it at a higher parallelism.
-   */
-  public record SharedInstanceFactory<F extends Function, OUT>(F function,
+  /** A non-serializable lambda, shared by all subtasks (it has no state of its own). */
+  private record SharedInstanceFactory<F extends Function, OUT>(F function,
       java.util.function.Function<F, StreamOperator<OUT>> operator) implements OperatorFactory<OUT> {
     @Override
     public StreamOperator<OUT> create() {
       return operator.apply(function);
-    }
-
-    /** Why the function could not be copied. */
-    public String reason() {
-      return FunctionCopies.whyNotSerializable(function);
     }
   }
 }

@@ -24,7 +24,8 @@ final class FieldKeySelector<T> implements KeySelector<T, Tuple> {
     if (positions.length > Tuple.MAX_ARITY) {
       throw new IllegalArgumentException("keyBy supports at most " + Tuple.MAX_ARITY + " fields");
     }
-    if (type != null && !type.isTupleType()) {
+    if (type != null && !type.isTupleType() && !(type.isBasicType() && positions.length == 1
+        && positions[0] == 0)) {
       throw new IllegalArgumentException("Positional keys and aggregations need a Tuple type, but the "
           + "stream's type is " + type + "; use a field name or a KeySelector");
     }
