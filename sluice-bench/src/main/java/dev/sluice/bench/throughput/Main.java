@@ -45,11 +45,11 @@ public final class Main implements Callable<Integer> {
             description = "Parallelism values (default: ${DEFAULT-VALUE}).")
     List<Integer> parallelisms;
 
-    @Option(names = "--events-stateless", defaultValue = "50M", converter = CountConverter.class,
+    @Option(names = "--events-stateless", defaultValue = "250M", converter = CountConverter.class,
             description = "Records N for the stateless job; suffixes K/M/G allowed (default: ${DEFAULT-VALUE}).")
     long eventsStateless;
 
-    @Option(names = "--events-keyed", defaultValue = "20M", converter = CountConverter.class,
+    @Option(names = "--events-keyed", defaultValue = "50M", converter = CountConverter.class,
             description = "Records N for the keyed job (default: ${DEFAULT-VALUE}).")
     long eventsKeyed;
 
@@ -125,12 +125,16 @@ public final class Main implements Callable<Integer> {
             return (double) cpuNanos() / wallNanos();
         }
 
-        double cpuSecondsPerMillion() {
-            return cpuNanos() / 1e9 / (cell.events() / 1e6);
+        double cpuNanosPerEvent() {
+            return (double) cpuNanos() / cell.events();
         }
 
         long peakHeapBytes() {
             return Long.parseLong(values.get("peakHeapBytes"));
+        }
+
+        long peakOldGenBytes() {
+            return Long.parseLong(values.getOrDefault("peakOldGenBytes", "-1"));
         }
     }
 
@@ -159,7 +163,7 @@ public final class Main implements Callable<Integer> {
         }
 
         String commandLine = commandLine();
-        String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String started = ZonedDateTime.now().withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         // Repetition-major order: each repetition visits every cell once, so slow drifts of the
         // machine (other load, thermal) spread over all engines instead of hitting one.
         List<Run> runs = new ArrayList<>();

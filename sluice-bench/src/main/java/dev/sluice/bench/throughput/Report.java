@@ -44,16 +44,17 @@ final class Report {
                 .append(repeats).append(" measured run(s) per cell, run in repetition-major order. ")
                 .append("Events/s = N / wall time of `execute()` (engine start-up inside `execute()` included). ")
                 .append("CPU = process CPU time (all threads, incl. JIT and GC) over the same interval. ")
-                .append("Peak heap = sum of the heap pools' peak usage during the measured run.\n\n");
+                .append("Peak heap = sum of the heap pools' peak usage during the measured run (mostly young-gen sizing);"
+                + " peak old gen = the old/tenured pool's peak (retained data).\n\n");
 
         sb.append("| job | p | engine | N | median events/s | min–max events/s | median wall s | CPU cores busy"
-                + " | CPU-s / 1M events | peak heap MiB | × Flink |\n");
-        sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | CPU ns / event | peak heap MiB | peak old gen MiB | × Flink |\n");
+        sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Main.Cell cell : cells) {
             List<Main.Run> ok = okRuns(runs, cell);
             int failed = (int) runs.stream().filter(r -> r.cell().equals(cell) && !r.ok()).count();
             if (ok.isEmpty()) {
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %,d | FAILED (%d) | | | | | | |%n",
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %,d | FAILED (%d) | | | | | | | |%n",
                         cell.job().id(), cell.parallelism(), cell.variant().label(), cell.events(), failed));
                 continue;
             }
@@ -67,12 +68,13 @@ final class Report {
             if (!flinkRuns.isEmpty()) {
                 ratio = String.format(Locale.ROOT, "%.2f", median / median(flinkRuns, Main.Run::eventsPerSecond));
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %,d | %,.0f | %,.0f – %,.0f | %.2f | %.2f | %.2f | %.0f | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %,d | %,.0f | %,.0f – %,.0f | %.2f | %.2f | %.1f | %.0f | %.0f | %s |%n",
                     cell.job().id(), cell.parallelism(), cell.variant().label() + (failed > 0 ? " (" + failed + " failed)" : ""),
                     cell.events(), median, min, max,
                     median(ok, r -> r.wallNanos() / 1e9), median(ok, Main.Run::coresBusy),
-                    median(ok, Main.Run::cpuSecondsPerMillion),
-                    median(ok, r -> r.peakHeapBytes() / (1024.0 * 1024.0)), ratio));
+                    median(ok, Main.Run::cpuNanosPerEvent),
+                    median(ok, r -> r.peakHeapBytes() / (1024.0 * 1024.0)),
+                    median(ok, r -> r.peakOldGenBytes() / (1024.0 * 1024.0)), ratio));
         }
         sb.append("\n× Flink = this row's median events/s divided by the median of the `flink` row (object reuse off,"
                 + " Flink's default) for the same job and parallelism; > 1 means faster than Flink.\n\n");

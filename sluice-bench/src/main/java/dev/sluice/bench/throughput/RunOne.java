@@ -81,9 +81,15 @@ public final class RunOne {
         long gcMillis1 = gcMillis();
 
         long peakHeap = 0;
+        long peakOldGen = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.isValid() && pool.getPeakUsage() != null) {
-                peakHeap += pool.getPeakUsage().getUsed();
+                long used = pool.getPeakUsage().getUsed();
+                peakHeap += used;
+                String name = pool.getName();
+                if (name.contains("Old") || name.contains("Tenured")) {
+                    peakOldGen += used;
+                }
             }
         }
 
@@ -96,6 +102,7 @@ public final class RunOne {
         out.put("wallNanos", Long.toString(t1 - t0));
         out.put("cpuNanos", Long.toString(cpu1 - cpu0));
         out.put("peakHeapBytes", Long.toString(peakHeap));
+        out.put("peakOldGenBytes", Long.toString(peakOldGen));
         out.put("gcCount", Long.toString(gcCount1 - gcCount0));
         out.put("gcMillis", Long.toString(gcMillis1 - gcMillis0));
         out.put("netRuntimeMillis", Long.toString(netMillis));
