@@ -45,7 +45,7 @@ public final class Main implements Callable<Integer> {
             description = "Parallelism values (default: ${DEFAULT-VALUE}).")
     List<Integer> parallelisms;
 
-    @Option(names = "--events-stateless", defaultValue = "250M", converter = CountConverter.class,
+    @Option(names = "--events-stateless", defaultValue = "350M", converter = CountConverter.class,
             description = "Records N for the stateless job; suffixes K/M/G allowed (default: ${DEFAULT-VALUE}).")
     long eventsStateless;
 
