@@ -1,0 +1,205 @@
+package dev.sluice.bench.throughput;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/** Builds the Markdown report: machine facts, the exact command, the summary table and all raw runs. */
+final class Report {
+
+    private Report() {}
+
+    static String markdown(List<Main.Cell> cells, List<Main.Run> runs, String commandLine, String started,
+                           String childJvmArgs, String javaExe, double warmupFraction, int repeats) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Sluice vs Apache Flink: throughput run\n\n");
+        sb.append("- Started: ").append(started).append('\n');
+        sb.append("- Command: `").append(commandLine).append("`\n");
+        sb.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (nproc ")
+                .append(firstLine(exec("nproc"), "?")).append("), ").append(cpuModel()).append(", ")
+                .append(memTotal()).append(" RAM\n");
+        sb.append("- OS: ").append(osPrettyName()).append(" (").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.version")).append(' ').append(System.getProperty("os.arch"))
+                .append(")\n");
+        sb.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" (").append(javaExe).append(")\n");
+        sb.append("- Child JVM options: `").append(childJvmArgs).append("`\n");
+        sb.append("- Flink: ").append(flinkVersion()).append(", local MiniCluster via")
+                .append(" `createLocalEnvironment(p)`, STREAMING mode\n");
+        String commit = firstLine(exec("git", "rev-parse", "--short", "HEAD"), null);
+        if (commit != null) {
+            sb.append("- Git commit of the working directory: ").append(commit).append('\n');
+        }
+        sb.append("- Method: every measured run is a fresh child JVM that first runs the same job on ")
+                .append(String.format(Locale.ROOT, "%.0f%%", warmupFraction * 100))
+                .append(" of N records (warm-up, discarded), then once on N records (measured). ")
+                .append(repeats).append(" measured run(s) per cell, run in repetition-major order. ")
+                .append("Events/s = N / wall time of `execute()` (engine start-up inside `execute()` included). ")
+                .append("CPU = process CPU time (all threads, incl. JIT and GC) over the same interval. ")
+                .append("Peak heap = sum of the heap pools' peak usage during the measured run (mostly young-gen sizing);"
+                + " peak old gen = the old/tenured pool's peak (retained data).\n\n");
+
+        sb.append("| job | p | engine | N | median events/s | min–max events/s | median wall s | CPU cores busy"
+                + " | CPU ns / event | peak heap MiB | peak old gen MiB | × Flink |\n");
+        sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Main.Cell cell : cells) {
+            List<Main.Run> ok = okRuns(runs, cell);
+            int failed = (int) runs.stream().filter(r -> r.cell().equals(cell) && !r.ok()).count();
+            if (ok.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %,d | FAILED (%d) | | | | | | | |%n",
+                        cell.job().id(), cell.parallelism(), cell.variant().label(), cell.events(), failed));
+                continue;
+            }
+            double median = median(ok, Main.Run::eventsPerSecond);
+            double min = ok.stream().mapToDouble(Main.Run::eventsPerSecond).min().orElse(Double.NaN);
+            double max = ok.stream().mapToDouble(Main.Run::eventsPerSecond).max().orElse(Double.NaN);
+            String ratio = "";
+            Main.Cell flinkCell = new Main.Cell(cell.job(), cell.parallelism(), new Main.Variant("flink", false),
+                    cell.events());
+            List<Main.Run> flinkRuns = okRuns(runs, flinkCell);
+            if (!flinkRuns.isEmpty()) {
+                ratio = String.format(Locale.ROOT, "%.2f", median / median(flinkRuns, Main.Run::eventsPerSecond));
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %,d | %,.0f | %,.0f – %,.0f | %.2f | %.2f | %.1f | %.0f | %.0f | %s |%n",
+                    cell.job().id(), cell.parallelism(), cell.variant().label() + (failed > 0 ? " (" + failed + " failed)" : ""),
+                    cell.events(), median, min, max,
+                    median(ok, r -> r.wallNanos() / 1e9), median(ok, Main.Run::coresBusy),
+                    median(ok, Main.Run::cpuNanosPerEvent),
+                    median(ok, r -> r.peakHeapBytes() / (1024.0 * 1024.0)),
+                    median(ok, r -> r.peakOldGenBytes() / (1024.0 * 1024.0)), ratio));
+        }
+        sb.append("\n× Flink = this row's median events/s divided by the median of the `flink` row (object reuse off,"
+                + " Flink's default) for the same job and parallelism; > 1 means faster than Flink.\n\n");
+
+        sb.append("<details><summary>Raw runs</summary>\n\n");
+        sb.append("| # | job | p | engine | repeat | wall s | events/s | CPU s | cores busy | peak heap MiB | GCs | GC ms"
+                + " | engine net runtime ms |\n");
+        sb.append("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        int i = 0;
+        for (Main.Run r : runs) {
+            i++;
+            if (!r.ok()) {
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %d | FAILED: %s | | | | | | | |%n", i,
+                        r.cell().job().id(), r.cell().parallelism(), r.cell().variant().label(), r.repeat(), r.error()));
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %d | %.3f | %,.0f | %.2f | %.2f | %.0f | %s | %s | %s |%n",
+                    i, r.cell().job().id(), r.cell().parallelism(), r.cell().variant().label(), r.repeat(),
+                    r.wallNanos() / 1e9, r.eventsPerSecond(), r.cpuNanos() / 1e9, r.coresBusy(),
+                    r.peakHeapBytes() / (1024.0 * 1024.0), r.values().get("gcCount"), r.values().get("gcMillis"),
+                    "-1".equals(r.values().get("netRuntimeMillis")) ? "n/a" : r.values().get("netRuntimeMillis")));
+        }
+        sb.append("\n</details>\n");
+        return sb.toString();
+    }
+
+    private static List<Main.Run> okRuns(List<Main.Run> runs, Main.Cell cell) {
+        List<Main.Run> ok = new ArrayList<>();
+        for (Main.Run r : runs) {
+            if (r.ok() && r.cell().equals(cell)) {
+                ok.add(r);
+            }
+        }
+        return ok;
+    }
+
+    static double median(List<Main.Run> runs, ToDoubleFunction<Main.Run> f) {
+        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return "CPU model unknown";
+    }
+
+    private static String memTotal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return "? GiB";
+    }
+
+    private static String osPrettyName() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
+                if (line.startsWith("PRETTY_NAME=")) {
+                    return line.substring("PRETTY_NAME=".length()).replace("\"", "");
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // no os-release
+        }
+        return System.getProperty("os.name");
+    }
+
+    private static String flinkVersion() {
+        try {
+            Class<?> info = Class.forName("org.apache.flink.runtime.util.EnvironmentInformation");
+            return "Apache Flink " + info.getMethod("getVersion").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return "Apache Flink (version unknown)";
+        }
+    }
+
+    private static String exec(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String text;
+            try (BufferedReader br = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                text = br.lines().reduce("", (a, b) -> a + b + "\n");
+            }
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return text;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String firstLine(String s, String fallback) {
+        if (s == null || s.isBlank()) {
+            return fallback;
+        }
+        return s.lines().findFirst().orElse(fallback).trim();
+    }
+
+    static String shellQuote(String a) {
+        if (a.matches("[A-Za-z0-9_./=:,+@%-]+")) {
+            return a;
+        }
+        return "'" + a.replace("'", "'\\''") + "'";
+    }
+
+}
