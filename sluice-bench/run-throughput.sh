@@ -4,7 +4,7 @@
 #   sluice-bench/run-throughput.sh --engines flink -n 2M -r 1
 #   sluice-bench/run-throughput.sh --out docs/PERFORMANCE-run.md
 # Environment: SKIP_BUILD=1 skips the Maven build; JAVA (default: java) picks the JVM for the parent;
-# MAVEN_ARGS adds Maven options (e.g. MAVEN_ARGS=-Dsluice.api once the Sluice API exists).
+# MAVEN_ARGS adds Maven options.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"

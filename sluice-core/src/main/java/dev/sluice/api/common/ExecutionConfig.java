@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 public final class ExecutionConfig {
   private long autoWatermarkInterval = 200;
   private int workerThreads = Runtime.getRuntime().availableProcessors();
-  private int channelBatchSize = 512;
-  private int channelCapacity = 16;
+  private int channelBatchSize = 1024;
+  private int channelCapacity = 32;
   private LongSupplier processingTimeClock = System::currentTimeMillis;
 
   /** How often sources generate periodic watermarks, in ms; 0 turns periodic watermarks off. */

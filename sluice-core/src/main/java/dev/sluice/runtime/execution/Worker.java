@@ -12,7 +12,7 @@ import org.agrona.concurrent.IdleStrategy;
 final class Worker implements Runnable {
   private final JobExecution job;
   private final List<Subtask> subtasks = new ArrayList<>();
-  private final IdleStrategy idle = new BackoffIdleStrategy(64, 16, 1_000, 1_000_000);
+  private final IdleStrategy idle = new BackoffIdleStrategy(64, 16, 1_000, 50_000);
 
   Worker(JobExecution job) {
     this.job = job;
