@@ -48,6 +48,14 @@ public abstract sealed class RecordWriter implements Output<Object> {
     public void collect(Object value, long timestamp) {
       writer.add(value, timestamp);
     }
+
+    @Override
+    public void collectBatch(Object[] values, long[] timestamps, int size) {
+      ChannelWriter w = writer;
+      for (int i = 0; i < size; i++) {
+        w.add(values[i], timestamps[i]);
+      }
+    }
   }
 
   /** Round robin. */
@@ -64,6 +72,13 @@ public abstract sealed class RecordWriter implements Output<Object> {
       writers[next].add(value, timestamp);
       if (++next == writers.length) {
         next = 0;
+      }
+    }
+
+    @Override
+    public void collectBatch(Object[] values, long[] timestamps, int size) {
+      for (int i = 0; i < size; i++) {
+        collect(values[i], timestamps[i]);
       }
     }
   }
@@ -124,6 +139,13 @@ public abstract sealed class RecordWriter implements Output<Object> {
       int keyGroup = KeyGroups.keyGroupFor(key, maxParallelism);
       writers[KeyGroups.subtaskForKeyGroup(keyGroup, maxParallelism, writers.length)]
           .add(value, timestamp, key);
+    }
+
+    @Override
+    public void collectBatch(Object[] values, long[] timestamps, int size) {
+      for (int i = 0; i < size; i++) {
+        collect(values[i], timestamps[i]);
+      }
     }
   }
 

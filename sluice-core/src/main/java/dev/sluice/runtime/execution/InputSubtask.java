@@ -12,6 +12,7 @@ import dev.sluice.runtime.elements.IdleStatus;
 import dev.sluice.runtime.elements.RecordBatch;
 import dev.sluice.runtime.elements.Watermark;
 import dev.sluice.runtime.operators.AbstractStreamOperator;
+import dev.sluice.runtime.operators.BatchOperator;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
 import dev.sluice.runtime.operators.OperatorException;
 import dev.sluice.runtime.operators.StreamOperator;
@@ -32,6 +33,8 @@ final class InputSubtask extends Subtask {
   private final HeapKeyedStateBackend keyedState;
   private final KeySelector<Object, ?> keySelector1;
   private final KeySelector<Object, ?> keySelector2;
+  /** The head's batch method, when it has one and needs no key per record. */
+  private final BatchOperator batchHead;
 
   private RecordBatch batch;
   private int batchIndex;
@@ -54,6 +57,7 @@ final class InputSubtask extends Subtask {
     this.keyedState = keyedState;
     this.keySelector1 = (KeySelector<Object, ?>) keySelector1;
     this.keySelector2 = (KeySelector<Object, ?>) keySelector2;
+    this.batchHead = keyedState == null && first instanceof BatchOperator b ? b : null;
   }
 
   @Override
@@ -104,6 +108,13 @@ final class InputSubtask extends Subtask {
     Object[] keys = b.keys;
     int size = b.size();
     int input = inputOfChannel[batchChannel];
+    if (batchHead != null && batchIndex == 0) {
+      // the whole batch in one call; its output may overshoot a full channel by one batch
+      BatchOperator.process(head, batchHead, values, timestamps, size);
+      batch = null;
+      channels[batchChannel].recycle(b);
+      return true;
+    }
     for (int i = batchIndex; i < size; i++) {
       if (outputGate.isBlocked()) {
         batchIndex = i;

@@ -65,6 +65,11 @@ final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStream
     reader.notifyNoMoreSplits();
   }
 
+  /** Hands records staged by the reader's output down the chain. */
+  void flush() {
+    outputs.flush();
+  }
+
   /** Runs the periodic watermark generators when their interval has passed. */
   void maybeEmitPeriodicWatermark() {
     if (autoWatermarkIntervalMs > 0 && outputs.generatesWatermarks()) {

@@ -31,6 +31,11 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
   private final List<SplitOutput> active = new ArrayList<>();
   private SplitOutput main;
   private long emitted = Long.MIN_VALUE;
+  // Records without watermark work are staged and handed down the chain a batch at a time.
+  private final Object[] stagedValues = new Object[STAGE];
+  private final long[] stagedTimestamps = new long[STAGE];
+  private int staged;
+  private static final int STAGE = 256;
 
   SourceOutputs(Output<T> output, WatermarkStrategy<T> strategy, Consumer<Boolean> idleListener) {
     this.output = output;
@@ -47,7 +52,7 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
   @Override
   public void collect(T record) {
     if (!withWatermarks) {
-      output.collect(record, RecordBatch.NO_TIMESTAMP);
+      stage(record, RecordBatch.NO_TIMESTAMP);
     } else {
       main().collect(record, RecordBatch.NO_TIMESTAMP);
     }
@@ -56,9 +61,29 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
   @Override
   public void collect(T record, long timestamp) {
     if (!withWatermarks) {
-      output.collect(record, timestamp);
+      stage(record, timestamp);
     } else {
       main().collect(record, timestamp);
+    }
+  }
+
+  private void stage(Object record, long timestamp) {
+    int n = staged;
+    stagedValues[n] = record;
+    stagedTimestamps[n] = timestamp;
+    staged = ++n;
+    if (n == STAGE) {
+      flush();
+    }
+  }
+
+  /** Hands staged records down the chain; called before anything that must follow them. */
+  void flush() {
+    int n = staged;
+    if (n > 0) {
+      staged = 0;
+      output.collectBatch(stagedValues, stagedTimestamps, n);
+      java.util.Arrays.fill(stagedValues, 0, n, null);
     }
   }
 
@@ -112,6 +137,7 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
   }
 
   void emitFinalWatermark() {
+    flush();
     if (emitted < Long.MAX_VALUE) {
       emitted = Long.MAX_VALUE;
       idleListener.accept(false);
@@ -121,6 +147,7 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
 
   /** Emits the combined watermark if it advanced; reports idleness. */
   private void update() {
+    flush();
     long min = Long.MAX_VALUE;
     boolean anyActive = false;
     for (int i = 0; i < active.size(); i++) {
@@ -158,7 +185,7 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
     public void collect(T record, long timestamp) {
       long ts = assigner.extractTimestamp(record, timestamp);
       generator.onEvent(record, ts, this);
-      output.collect(record, ts);
+      stage(record, ts);
     }
 
     @Override

@@ -54,6 +54,7 @@ final class SourceSubtask extends Subtask {
         break;
       }
     }
+    source.flush();
     source.maybeEmitPeriodicWatermark();
     return work;
   }

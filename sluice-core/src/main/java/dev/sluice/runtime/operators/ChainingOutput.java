@@ -6,11 +6,13 @@ import dev.sluice.util.OutputTag;
 public final class ChainingOutput<T> implements Output<T> {
   private final OneInputStreamOperator<T, ?> next;
   private final AbstractStreamOperator<?> nextBase;
+  private final BatchOperator nextBatch;
   private long lastWatermark = Long.MIN_VALUE;
 
   public ChainingOutput(OneInputStreamOperator<T, ?> next) {
     this.next = next;
     this.nextBase = (AbstractStreamOperator<?>) next;
+    this.nextBatch = next instanceof BatchOperator b ? b : null;
   }
 
   @Override
@@ -22,6 +24,18 @@ public final class ChainingOutput<T> implements Output<T> {
       throw e;
     } catch (Exception e) {
       throw nextBase.failure(value, e);
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void collectBatch(Object[] values, long[] timestamps, int size) {
+    if (nextBatch != null) {
+      BatchOperator.process(nextBase, nextBatch, values, timestamps, size);
+    } else {
+      for (int i = 0; i < size; i++) {
+        collect((T) values[i], timestamps[i]);
+      }
     }
   }
 

@@ -35,6 +35,17 @@ public final class OperatorOutput<T> implements Output<T> {
   }
 
   @Override
+  public void collectBatch(Object[] values, long[] timestamps, int size) {
+    if (single != null) {
+      single.collectBatch(values, timestamps, size);
+      return;
+    }
+    for (Output<T> out : mains) {
+      out.collectBatch(values, timestamps, size);
+    }
+  }
+
+  @Override
   public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
     Output<Object>[] outs = sides.get(tag);
     if (outs == null) {

@@ -15,7 +15,7 @@ import java.util.Collection;
  * committing sink, prepares and commits the last stage.
  */
 public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
-    implements OneInputStreamOperator<IN, Void> {
+    implements OneInputStreamOperator<IN, Void>, BatchOperator {
   private final Sink<IN> sink;
   private SinkWriter<IN> writer;
   private long elementTimestamp;
@@ -54,6 +54,17 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
   public void processElement(IN value, long timestamp) throws Exception {
     elementTimestamp = timestamp;
     writer.write(value, writerContext);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void processBatch(Object[] values, long[] timestamps, int size) throws Exception {
+    SinkWriter<IN> w = writer;
+    for (int i = 0; i < size; i++) {
+      recordsIn++;
+      elementTimestamp = timestamps[i];
+      w.write((IN) values[i], writerContext);
+    }
   }
 
   @Override
