@@ -268,7 +268,7 @@ public final class SluiceTestKit {
     }
   }
 
-  static <T> String preview(List<T> values) {
+  private static <T> String preview(List<T> values) {
     List<T> head = new ArrayList<>(values.subList(0, Math.min(SHOWN_RECORDS, values.size())));
     return head + (values.size() > SHOWN_RECORDS ? " …" : "");
   }

@@ -190,6 +190,37 @@ class HarnessExamplesTest {
   }
 
   @Test
+  void failureInOpenPropagatesAndCloseIsSkipped() throws Exception {
+    class FailingOpen extends RichMapFunction<String, String> {
+      private static final long serialVersionUID = 1L;
+      boolean closed;
+
+      @Override
+      public void open(OpenContext openContext) {
+        throw new IllegalStateException("no connection");
+      }
+
+      @Override
+      public String map(String value) {
+        return value;
+      }
+
+      @Override
+      public void close() {
+        closed = true;
+      }
+    }
+    FailingOpen function = new FailingOpen();
+    var harness = new OneInputOperatorHarness<>(
+        new dev.sluice.runtime.operators.StreamMap<>(function), "Map");
+
+    assertThatThrownBy(harness::open)
+        .isExactlyInstanceOf(IllegalStateException.class).hasMessage("no connection");
+    harness.close();
+    assertThat(function.closed).as("like the runtime, only opened functions are closed").isFalse();
+  }
+
+  @Test
   void lifeCycleIsEnforced() throws Exception {
     var harness = new OneInputOperatorHarness<>(
         new dev.sluice.runtime.operators.StreamMap<>((String s) -> s), "Map");

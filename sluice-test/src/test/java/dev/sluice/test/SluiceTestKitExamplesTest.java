@@ -3,8 +3,11 @@ package dev.sluice.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.api.common.eventtime.WatermarkStrategy;
 import dev.sluice.api.common.typeinfo.Types;
+import dev.sluice.api.connector.source.lib.CollectionSource;
 import dev.sluice.api.java.tuple.Tuple2;
+import dev.sluice.runtime.elements.StreamRecord;
 import dev.sluice.runtime.operators.OperatorException;
 import dev.sluice.streaming.api.datastream.DataStream;
 import dev.sluice.streaming.api.datastream.SingleOutputStreamOperator;
@@ -146,8 +149,35 @@ class SluiceTestKitExamplesTest {
     assertThatThrownBy(() -> SluiceTestKit.collect(endless, Duration.ofMillis(300)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("did not finish within 300 ms")
-        .hasMessageContaining("cancelled");
+        .hasMessageContaining("cancelled")
+        .hasMessageContaining("element(s)");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+
+    assertThat(awaitNoSluiceThreads(Duration.ofSeconds(5))).isEmpty();
+  }
+
+  @Test
+  void recordsKeepTheirEventTimestamps() {
+    StreamExecutionEnvironment env = SluiceTestKit.environment(1);
+    DataStream<Long> timed = env.fromSource(new CollectionSource<>(List.of(10L, 20L, 30L)),
+        WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((x, ts) -> x * 100),
+        "Timed Source");
+
+    assertThat(SluiceTestKit.collectRecords(timed.map(x -> x + 1))).containsExactly(
+        new StreamRecord<>(11L, 1_000L), new StreamRecord<>(21L, 2_000L),
+        new StreamRecord<>(31L, 3_000L));
+  }
+
+  @Test
+  void interruptingTheWaitCancelsTheJob() throws Exception {
+    StreamExecutionEnvironment env = SluiceTestKit.environment(1);
+    DataStream<Long> endless = env.fromSequence(0, Long.MAX_VALUE);
+
+    Thread.currentThread().interrupt(); // what a JUnit @Timeout does to a test that overruns
+    assertThatThrownBy(() -> SluiceTestKit.collect(endless))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cancelled");
+    assertThat(Thread.interrupted()).as("the interrupt flag is kept").isTrue();
 
     assertThat(awaitNoSluiceThreads(Duration.ofSeconds(5))).isEmpty();
   }
