@@ -211,4 +211,25 @@ class DataStreamApiTest {
     assertThat(out).hasSize(3000);
     assertThat(out.stream().filter(t -> t.f1 == 600L).map(t -> t.f0)).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L);
   }
+
+  @Test
+  void reduceThatMutatesItsAccumulatorStillEmitsEveryIntermediateValue() throws Exception {
+    env.setParallelism(2);
+    List<Tuple2<Long, Long>> out = env.fromSequence(1, 2000)
+        .map(x -> Tuple2.of(x % 3, 1L)).returns(dev.sluice.api.common.typeinfo.Types.TUPLE(
+            dev.sluice.api.common.typeinfo.Types.LONG, dev.sluice.api.common.typeinfo.Types.LONG))
+        .keyBy(t -> t.f0)
+        .reduce((acc, v) -> {
+          acc.f1 += v.f1; // the Flink habit: mutate and return the accumulator
+          return acc;
+        })
+        .executeAndCollect(10_000);
+    java.util.Map<Long, List<Long>> perKey = new java.util.HashMap<>();
+    out.forEach(t -> perKey.computeIfAbsent(t.f0, k -> new java.util.ArrayList<>()).add(t.f1));
+    perKey.values().forEach(counts -> {
+      for (int i = 0; i < counts.size(); i++) {
+        assertThat(counts.get(i)).isEqualTo(i + 1L);
+      }
+    });
+  }
 }

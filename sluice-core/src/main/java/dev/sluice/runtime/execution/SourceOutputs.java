@@ -183,6 +183,10 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
 
     @Override
     public void collect(T record, long timestamp) {
+      if (!withWatermarks) {
+        stage(record, timestamp);
+        return;
+      }
       long ts = assigner.extractTimestamp(record, timestamp);
       generator.onEvent(record, ts, this);
       stage(record, ts);

@@ -1,6 +1,7 @@
 package dev.sluice.runtime.operators;
 
 import dev.sluice.api.common.functions.ReduceFunction;
+import dev.sluice.runtime.graph.FunctionCopies;
 import dev.sluice.runtime.state.HeapValueState;
 
 /**
@@ -24,8 +25,35 @@ public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, R
   @Override
   public void processElement(T value, long timestamp) throws Exception {
     T current = accumulated.value();
-    T next = current == null ? value : userFunction.reduce(current, value);
+    if (current == null) {
+      accumulated.update(value);
+      // The stored element may become the accumulator a function mutates in place: what goes
+      // downstream must not be that object (a snapshot once per key; cheap).
+      output.collect(isMutable(value) ? snapshot(value) : value, timestamp);
+      return;
+    }
+    T next = userFunction.reduce(current, value);
     accumulated.update(next);
-    output.collect(next, timestamp);
+    if (next == current && isMutable(next)) {
+      // Changed in place and returned, as Flink code often does (Flink's network copies it).
+      // From now on every emitted value is a snapshot.
+      mutatesInPlace = true;
+    }
+    output.collect(mutatesInPlace ? snapshot(next) : next, timestamp);
+  }
+
+  private boolean mutatesInPlace;
+
+  @SuppressWarnings("unchecked")
+  private static <T> T snapshot(T value) {
+    if (value instanceof dev.sluice.api.java.tuple.Tuple tuple) {
+      return (T) tuple.copy();
+    }
+    return FunctionCopies.shallowCopy(value);
+  }
+
+  private static boolean isMutable(Object o) {
+    return !(o instanceof Number || o instanceof CharSequence || o instanceof Boolean
+        || o instanceof Character || o instanceof Enum<?> || o.getClass().isRecord());
   }
 }

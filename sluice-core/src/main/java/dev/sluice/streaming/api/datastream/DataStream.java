@@ -210,6 +210,11 @@ public class DataStream<T> {
       while (out.size() < limit && it.hasNext()) {
         out.add(it.next());
       }
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof dev.sluice.api.common.JobExecutionException failed) {
+        throw failed; // the job's own failure, naming operator, subtask and record
+      }
+      throw e;
     }
     return out;
   }
