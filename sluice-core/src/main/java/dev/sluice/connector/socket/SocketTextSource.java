@@ -182,7 +182,7 @@ public final class SocketTextSource
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       if (thread != null) {
         thread.shutdown();
       }
@@ -307,11 +307,27 @@ public final class SocketTextSource
     }
 
     /** Stops reading, closes the socket and waits (up to a second) for the thread to end. */
-    void shutdown() throws InterruptedException {
+    void shutdown() {
       closed = true;
       closeSocket();
       interrupt();
-      join(TimeUnit.SECONDS.toMillis(1));
+      // the caller may itself have been interrupted (a cancelled job): wait all the same
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+      boolean interrupted = false;
+      while (isAlive()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

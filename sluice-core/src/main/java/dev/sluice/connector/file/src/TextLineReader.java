@@ -2,7 +2,6 @@ package dev.sluice.connector.file.src;
 
 import dev.sluice.api.connector.source.InputStatus;
 import dev.sluice.api.connector.source.ReaderOutput;
-import dev.sluice.api.connector.source.SourceOutput;
 import dev.sluice.api.connector.source.SourceReader;
 import dev.sluice.api.connector.source.SourceReaderContext;
 import java.io.BufferedReader;
@@ -18,6 +17,9 @@ import java.util.List;
 /**
  * Reads the lines of one file at a time, a bounded number per poll, and asks for the next file
  * when it has read its last one. Undecodable bytes become replacement characters.
+ *
+ * <p>Records go to the reader's main output rather than per-split outputs: lines carry no
+ * timestamps of their own, so per-split watermarks would add nothing.
  */
 final class TextLineReader implements SourceReader<String, FileSourceSplit> {
   static final int LINES_PER_POLL = 256;
@@ -26,7 +28,6 @@ final class TextLineReader implements SourceReader<String, FileSourceSplit> {
   private final ArrayDeque<FileSourceSplit> pending = new ArrayDeque<>();
   private FileSourceSplit current;
   private BufferedReader in;
-  private SourceOutput<String> splitOutput;
   private long linesRead;
   private boolean requested;
   private boolean noMoreSplits;
@@ -58,21 +59,21 @@ final class TextLineReader implements SourceReader<String, FileSourceSplit> {
         }
         return InputStatus.NOTHING_AVAILABLE;
       }
-      open(next, output);
+      open(next);
     }
     for (int i = 0; i < LINES_PER_POLL; i++) {
       String line = in.readLine();
       if (line == null) {
-        finishCurrent(output);
+        finishCurrent();
         break;
       }
       linesRead++;
-      splitOutput.collect(line);
+      output.collect(line);
     }
     return InputStatus.MORE_AVAILABLE;
   }
 
-  private void open(FileSourceSplit split, ReaderOutput<String> output) throws IOException {
+  private void open(FileSourceSplit split) throws IOException {
     Path path = Path.of(split.path());
     BufferedReader reader = new BufferedReader(
         new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 64 * 1024);
@@ -89,13 +90,10 @@ final class TextLineReader implements SourceReader<String, FileSourceSplit> {
     current = split;
     in = reader;
     linesRead = split.lineOffset();
-    splitOutput = output.createOutputForSplit(split.splitId());
   }
 
-  private void finishCurrent(ReaderOutput<String> output) throws IOException {
-    String id = current.splitId();
+  private void finishCurrent() throws IOException {
     closeFile();
-    output.releaseOutputForSplit(id);
     if (pending.isEmpty() && !noMoreSplits && !requested) {
       request();
     }
@@ -105,7 +103,6 @@ final class TextLineReader implements SourceReader<String, FileSourceSplit> {
     BufferedReader r = in;
     in = null;
     current = null;
-    splitOutput = null;
     if (r != null) {
       r.close();
     }
