@@ -5,9 +5,12 @@ import dev.sluice.api.common.JobExecutionException;
 import dev.sluice.api.common.JobExecutionResult;
 import dev.sluice.api.common.eventtime.WatermarkStrategy;
 import dev.sluice.api.common.typeinfo.TypeInformation;
+import dev.sluice.api.common.typeinfo.Types;
 import dev.sluice.api.connector.source.Source;
 import dev.sluice.api.connector.source.lib.CollectionSource;
 import dev.sluice.api.connector.source.lib.NumberSequenceSource;
+import dev.sluice.connector.file.src.FileSource;
+import dev.sluice.connector.socket.SocketTextSource;
 import dev.sluice.core.execution.JobClient;
 import dev.sluice.runtime.channel.KeyGroups;
 import dev.sluice.runtime.execution.JobExecution;
@@ -18,6 +21,7 @@ import dev.sluice.runtime.graph.SourceTransformation;
 import dev.sluice.runtime.graph.Transformation;
 import dev.sluice.runtime.typeutils.TypeExtractor;
 import dev.sluice.streaming.api.datastream.DataStreamSource;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -170,6 +174,36 @@ public class StreamExecutionEnvironment {
     SourceTransformation<OUT> t = new SourceTransformation<>(nextId(), sourceName, source,
         watermarkStrategy, parallelism, typeInfo);
     return new DataStreamSource<>(this, t, parallel);
+  }
+
+  /** The lines of text read from a socket, cut at {@code "\n"}; ends when the peer closes. */
+  public DataStreamSource<String> socketTextStream(String hostname, int port) {
+    return socketTextStream(hostname, port, "\n");
+  }
+
+  /** The records of text read from a socket, cut at {@code delimiter}. */
+  public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
+    return socketTextStream(hostname, port, delimiter, 0);
+  }
+
+  /**
+   * The records of text read from a socket, cut at {@code delimiter}, (re)connecting up to {@code
+   * maxRetry} times 500 ms apart ({@code -1}: forever). Non-parallel.
+   */
+  public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter,
+      long maxRetry) {
+    return fromSource(new SocketTextSource(hostname, port, delimiter, maxRetry),
+        WatermarkStrategy.noWatermarks(), "Socket Stream", Types.STRING, 1, false);
+  }
+
+  /** The lines of a text file, or of the files of a directory (UTF-8), read once. */
+  public DataStreamSource<String> readTextFile(String filePath) {
+    if (filePath == null || filePath.isBlank()) {
+      throw new IllegalArgumentException("readTextFile needs a path, got '" + filePath + "'");
+    }
+    return fromSource(FileSource.forTextLines(Path.of(filePath)).build(),
+        WatermarkStrategy.noWatermarks(), "File Source", Types.STRING,
+        Transformation.DEFAULT_PARALLELISM, true);
   }
 
   // ---------------------------------------------------------------- execution

@@ -1,0 +1,2 @@
+/** Ready-made rolling policies: {@link dev.sluice.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy}. */
+package dev.sluice.streaming.api.functions.sink.filesystem.rollingpolicies;
