@@ -113,8 +113,10 @@ public class LiveRevenueSink implements Sink<CategoryRevenue> {
       rows.sort(Comparator.comparingDouble(CategoryRevenue::revenue).reversed()
           .thenComparing(CategoryRevenue::category));
       double total = 0;
+      double top = 0;
       for (CategoryRevenue r : rows) {
         total += r.revenue();
+        top = Math.max(top, r.revenue());
       }
       double elapsed = (now - startNanos) / 1e9;
       double rate = last
@@ -132,7 +134,7 @@ public class LiveRevenueSink implements Sink<CategoryRevenue> {
       for (CategoryRevenue r : rows) {
         double share = total > 0 ? r.revenue() / total : 0;
         lines += line(sb, String.format(Locale.ROOT, "  %-12s %,12d %,16.2f %5.1f%%  %s",
-            r.category(), r.orders(), r.revenue(), 100 * share, bar(share)));
+            r.category(), r.orders(), r.revenue(), 100 * share, bar(top > 0 ? r.revenue() / top : 0)));
       }
       StringBuilder progress = new StringBuilder(96);
       progress.append(String.format(Locale.ROOT, "  %,d events", events));
@@ -166,8 +168,9 @@ public class LiveRevenueSink implements Sink<CategoryRevenue> {
       return 1;
     }
 
-    private String bar(double share) {
-      int n = (int) Math.round(share * BAR_WIDTH);
+    /** A bar of {@code fraction} of the full width (the top category has the full width). */
+    private String bar(double fraction) {
+      int n = (int) Math.round(fraction * BAR_WIDTH);
       return (ansi ? "\u2588" : "#").repeat(Math.max(0, Math.min(BAR_WIDTH, n)));
     }
   }
