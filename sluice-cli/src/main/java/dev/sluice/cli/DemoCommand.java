@@ -1,0 +1,151 @@
+package dev.sluice.cli;
+
+import dev.sluice.api.common.JobCancellationException;
+import dev.sluice.core.execution.JobClient;
+import dev.sluice.examples.demo.DemoJob;
+import dev.sluice.examples.demo.DemoOptions;
+import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sluice demo}: runs {@link DemoJob} in this JVM and shows its live table until the events
+ * are done or Ctrl-C. Ctrl-C cancels the job from a shutdown hook, waits for it to stop and for
+ * the last table, and exits with 0.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {
+        "Run a live demo job: running revenue per category of generated orders.",
+        "",
+        "Generated e-commerce orders -> keyBy(category) -> running revenue, shown as a table",
+        "that refreshes twice a second. Stop it with Ctrl-C."},
+    footer = {"", "Examples:", "  sluice demo", "  sluice demo --events 1M --rate 0",
+        "  sluice demo --rate 50k --parallelism 2"})
+final class DemoCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-n", "--events"}, paramLabel = "N", converter = Counts.LongConverter.class,
+      description = "Stop after N events and print the final totals (default: run until Ctrl-C).")
+  Long events;
+
+  @Option(names = {"-r", "--rate"}, paramLabel = "R", converter = Counts.DoubleConverter.class,
+      defaultValue = "200k",
+      description = "Events per second over the whole job, 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = {"-p", "--parallelism"}, paramLabel = "P",
+      description = "Parallel subtasks per operator (default: the number of cores, ${sys:sluice.cores}).")
+  Integer parallelism;
+
+  @Option(names = "--plain",
+      description = "Append each refresh instead of redrawing the table in place.")
+  boolean plain;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  static {
+    System.setProperty("sluice.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    DemoOptions options = new DemoOptions().out(out).ansi(!plain && isTerminal());
+    if (events != null) {
+      if (events < 1) {
+        throw bad("--events must be at least 1, got " + events);
+      }
+      options.events(events);
+    }
+    if (!(rate >= 0) || Double.isInfinite(rate)) {
+      throw bad("--rate must be 0 (unlimited) or a positive number of events per second, got "
+          + spec.findOption("--rate").originalStringValues());
+    }
+    options.rate(rate);
+    int p = parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism;
+    if (p < 1 || p > 128) {
+      throw bad("--parallelism must be between 1 and 128, got " + p);
+    }
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p);
+    DemoJob.build(env, options);
+    out.println(header(options, p));
+    out.flush();
+
+    JobClient client = env.executeAsync(DemoJob.JOB_NAME);
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread hook = new Thread(() -> stopOnShutdown(client, reported), "sluice-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      client.getJobExecutionResult().get();
+      return 0;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof JobCancellationException) {
+        out.println("Stopped.");
+        return 0;
+      }
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      err.println("sluice demo: the job failed: " + cause);
+      return 1;
+    } finally {
+      out.flush();
+      reported.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and ends the JVM
+      }
+    }
+  }
+
+  /**
+   * Runs on Ctrl-C: cancels the job, waits until it has stopped and the main thread has printed
+   * its last lines, then ends the JVM with exit code 0 (a JVM stopped by SIGINT would exit 130).
+   */
+  private void stopOnShutdown(JobClient client, CountDownLatch reported) {
+    if (client.getJobExecutionResult().isDone()) {
+      return;
+    }
+    try {
+      client.cancel().get(10, TimeUnit.SECONDS);
+      reported.await(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      err.println("sluice demo: could not stop the job cleanly: " + e);
+    }
+    out.flush();
+    err.flush();
+    Runtime.getRuntime().halt(0);
+  }
+
+  private ParameterException bad(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private boolean isTerminal() {
+    String term = System.getenv("TERM");
+    return out == System.out && System.console() != null && !"dumb".equals(term);
+  }
+
+  private static String header(DemoOptions options, int parallelism) {
+    String events = options.bounded()
+        ? String.format(Locale.ROOT, "%,d events", options.events())
+        : "unbounded (Ctrl-C to stop)";
+    String rate = options.rate() > 0
+        ? String.format(Locale.ROOT, "%,.0f events/s", options.rate())
+        : "unlimited";
+    return "Sluice demo - orders -> keyBy(category) -> running revenue -> live table"
+        + System.lineSeparator()
+        + "  input: " + events + " | rate: " + rate + " | parallelism: " + parallelism
+        + System.lineSeparator();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.sluice.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DemoJobTest {
+  private static final Pattern ROW =
+      Pattern.compile("^\\s+([a-z]+)\\s+([\\d,]+)\\s+([\\d,]+\\.\\d\\d)\\s+[\\d.]+%.*$");
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void boundedRunPrintsExactFinalTotals(int parallelism) throws Exception {
+    int events = 20_000;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    DemoJob.build(env, new DemoOptions().events(events).rate(0).out(out));
+    env.execute(DemoJob.JOB_NAME);
+
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    int at = text.lastIndexOf(LiveRevenueSink.FINAL_TITLE);
+    assertThat(at).as("final table in:%n%s", text).isGreaterThanOrEqualTo(0);
+    List<String> finalTable = text.substring(at).lines().toList();
+
+    Map<String, long[]> expected = new HashMap<>(); // category -> {orders, cents}
+    for (long i = 0; i < events; i++) {
+      Order o = new OrderGenerator().map(i);
+      long[] t = expected.computeIfAbsent(o.category(), c -> new long[2]);
+      t[0]++;
+      t[1] += Math.round(o.amount() * 100);
+    }
+
+    Map<String, long[]> actual = new LinkedHashMap<>();
+    for (String line : finalTable) {
+      Matcher m = ROW.matcher(line);
+      if (m.matches()) {
+        long orders = Long.parseLong(m.group(2).replace(",", ""));
+        long cents = new BigDecimal(m.group(3).replace(",", "")).movePointRight(2).longValueExact();
+        actual.put(m.group(1), new long[] {orders, cents});
+      }
+    }
+    assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((category, t) -> {
+      assertThat(actual.get(category)).as(category).containsExactly(t[0], t[1]);
+    });
+    // sorted by revenue, most first
+    List<Long> revenues = actual.values().stream().map(t -> t[1]).toList();
+    assertThat(revenues).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+    assertThat(finalTable).anyMatch(l -> l.contains("20,000 events of 20,000 (100%)"));
+  }
+
+  @Test
+  void generatorIsDeterministicAndInRange() {
+    Map<String, Integer> perCategory = new HashMap<>();
+    for (long i = 0; i < 100_000; i++) {
+      Order o = OrderGenerator.order(i);
+      assertThat(o).isEqualTo(OrderGenerator.order(i));
+      assertThat(o.orderId()).isEqualTo(i);
+      assertThat(o.amount()).isBetween(5.0, 500.0);
+      assertThat(Math.round(o.amount() * 100) / 100.0).isEqualTo(o.amount());
+      assertThat(OrderGenerator.CATEGORIES).contains(o.category());
+      perCategory.merge(o.category(), 1, Integer::sum);
+    }
+    assertThat(perCategory).hasSize(8);
+    // skewed: the most popular category has several times the orders of the least popular
+    assertThat(perCategory.get("electronics")).isGreaterThan(5 * perCategory.get("garden"));
+  }
+
+  @Test
+  void sinkRefusesParallelism() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    DemoJob.build(env, new DemoOptions().events(10).rate(0).out(new PrintStream(new ByteArrayOutputStream())))
+        .setParallelism(2);
+    assertThatThrownBy(() -> env.execute()).hasStackTraceContaining("parallelism 1");
+  }
+
+  @Test
+  void optionsRejectBadValues() {
+    assertThatThrownBy(() -> new DemoOptions().events(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DemoOptions().rate(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
