@@ -20,7 +20,10 @@ public final class KeyGroups {
       throw new NullPointerException(
           "A key selector returned null; keys must not be null");
     }
-    return Math.floorMod(scramble(key.hashCode()), maxParallelism);
+    int h = scramble(key.hashCode());
+    // for a power of two the mask equals floorMod, without a division on the hot path
+    return (maxParallelism & (maxParallelism - 1)) == 0
+        ? h & (maxParallelism - 1) : Math.floorMod(h, maxParallelism);
   }
 
   /** The subtask (0-based) that owns a key group. */

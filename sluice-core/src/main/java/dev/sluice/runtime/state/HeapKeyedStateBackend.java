@@ -13,6 +13,8 @@ public final class HeapKeyedStateBackend {
 
   private Object currentKey;
   private int currentKeyGroupIndex = -1;
+  /** Changes with every current key, so states can cache the entry of the current key. */
+  private long keyEpoch;
 
   public HeapKeyedStateBackend(int maxParallelism, int subtask, int parallelism) {
     this.maxParallelism = maxParallelism;
@@ -31,6 +33,11 @@ public final class HeapKeyedStateBackend {
     }
     currentKey = key;
     currentKeyGroupIndex = index;
+    keyEpoch++;
+  }
+
+  long keyEpoch() {
+    return keyEpoch;
   }
 
   public Object currentKey() {
