@@ -20,10 +20,19 @@ public final class KeyGroups {
       throw new NullPointerException(
           "A key selector returned null; keys must not be null");
     }
-    int h = scramble(key.hashCode());
+    return keyGroupForHash(scramble(key.hashCode()), maxParallelism);
+  }
+
+  /** The spread hash of a key: key groups are cut from it, and keyed state tables index by it. */
+  public static int spreadHash(Object key) {
+    return scramble(key.hashCode());
+  }
+
+  /** The key group of a key whose {@link #spreadHash} is {@code hash}. */
+  public static int keyGroupForHash(int hash, int maxParallelism) {
     // for a power of two the mask equals floorMod, without a division on the hot path
     return (maxParallelism & (maxParallelism - 1)) == 0
-        ? h & (maxParallelism - 1) : Math.floorMod(h, maxParallelism);
+        ? hash & (maxParallelism - 1) : Math.floorMod(hash, maxParallelism);
   }
 
   /** The subtask (0-based) that owns a key group. */

@@ -12,6 +12,7 @@ public final class HeapKeyedStateBackend {
   private final Map<String, HeapValueState<?>> valueStates = new HashMap<>();
 
   private Object currentKey;
+  private int currentKeyHash;
   private int currentKeyGroupIndex = -1;
   /** Changes with every current key, so states can cache the entry of the current key. */
   private long keyEpoch;
@@ -24,7 +25,11 @@ public final class HeapKeyedStateBackend {
 
   /** Scopes all state to {@code key} until the next call. */
   public void setCurrentKey(Object key) {
-    int keyGroup = KeyGroups.keyGroupFor(key, maxParallelism);
+    if (key == null) {
+      throw new NullPointerException("A key selector returned null; keys must not be null");
+    }
+    int hash = KeyGroups.spreadHash(key);
+    int keyGroup = KeyGroups.keyGroupForHash(hash, maxParallelism);
     int index = keyGroup - firstKeyGroup;
     if (index < 0 || index >= numKeyGroups) {
       throw new IllegalStateException("Key " + key + " belongs to key group " + keyGroup
@@ -32,6 +37,7 @@ public final class HeapKeyedStateBackend {
           + (firstKeyGroup + numKeyGroups - 1) + "); was the key selector not deterministic?");
     }
     currentKey = key;
+    currentKeyHash = hash;
     currentKeyGroupIndex = index;
     keyEpoch++;
   }
@@ -42,6 +48,10 @@ public final class HeapKeyedStateBackend {
 
   public Object currentKey() {
     return currentKey;
+  }
+
+  int currentKeyHash() {
+    return currentKeyHash;
   }
 
   int currentKeyGroupIndex() {

@@ -1,59 +1,48 @@
 package dev.sluice.runtime.state;
 
 import dev.sluice.api.common.state.ValueState;
-import java.util.HashMap;
 
 /**
- * A {@link ValueState} on the heap, one hash map per key group. Values sit in small mutable
- * entries, and the entry of the current key is remembered until the key changes, so the usual
- * {@code value()} then {@code update()} costs one hash lookup, not two.
+ * A {@link ValueState} on the heap: one {@link StateTable} per key group. The slot of the current
+ * key is remembered until the key changes, so the usual {@code value()} then {@code update()}
+ * costs one probe.
  */
 public final class HeapValueState<T> implements ValueState<T> {
   private final HeapKeyedStateBackend backend;
-  private final HashMap<Object, Entry<T>>[] tables;
+  private final StateTable<T>[] tables;
   private long cachedEpoch = -1;
-  private Entry<T> cachedEntry;
-
-  /** The value of one key. */
-  private static final class Entry<T> {
-    T value;
-
-    Entry(T value) {
-      this.value = value;
-    }
-  }
+  private StateTable<T> cachedTable;
+  private int cachedSlot;
 
   @SuppressWarnings("unchecked")
   HeapValueState(HeapKeyedStateBackend backend) {
     this.backend = backend;
-    this.tables = new HashMap[backend.numKeyGroups()];
+    this.tables = new StateTable[backend.numKeyGroups()];
   }
 
-  private HashMap<Object, Entry<T>> table() {
+  /** Positions the cache on the current key: its table, and its slot or -1. */
+  private void locate() {
+    long epoch = backend.keyEpoch();
+    if (cachedEpoch == epoch) {
+      return;
+    }
     int index = backend.currentKeyGroupIndex();
     if (index < 0) {
       throw new IllegalStateException("Keyed state used outside of a keyed context");
     }
-    HashMap<Object, Entry<T>> table = tables[index];
+    StateTable<T> table = tables[index];
     if (table == null) {
-      table = tables[index] = new HashMap<>();
+      table = tables[index] = new StateTable<>();
     }
-    return table;
-  }
-
-  private Entry<T> entry() {
-    long epoch = backend.keyEpoch();
-    if (cachedEpoch != epoch) {
-      cachedEntry = table().get(backend.currentKey());
-      cachedEpoch = epoch;
-    }
-    return cachedEntry;
+    cachedTable = table;
+    cachedSlot = table.find(backend.currentKey(), backend.currentKeyHash());
+    cachedEpoch = epoch;
   }
 
   @Override
   public T value() {
-    Entry<T> e = entry();
-    return e == null ? null : e.value;
+    locate();
+    return cachedSlot < 0 ? null : cachedTable.valueAt(cachedSlot);
   }
 
   @Override
@@ -62,26 +51,27 @@ public final class HeapValueState<T> implements ValueState<T> {
       clear();
       return;
     }
-    Entry<T> e = entry();
-    if (e != null) {
-      e.value = value;
+    locate();
+    if (cachedSlot >= 0) {
+      cachedTable.setValueAt(cachedSlot, value);
     } else {
-      cachedEntry = new Entry<>(value);
-      table().put(backend.currentKey(), cachedEntry);
+      cachedSlot = cachedTable.insert(backend.currentKey(), backend.currentKeyHash(), value);
     }
   }
 
   @Override
   public void clear() {
-    table().remove(backend.currentKey());
-    cachedEntry = null;
-    cachedEpoch = backend.keyEpoch();
+    locate();
+    if (cachedSlot >= 0) {
+      cachedTable.remove(backend.currentKey(), backend.currentKeyHash());
+      cachedSlot = -1;
+    }
   }
 
   /** Number of keys with a value, over all key groups. */
   public int size() {
     int n = 0;
-    for (HashMap<Object, Entry<T>> t : tables) {
+    for (StateTable<T> t : tables) {
       n += t == null ? 0 : t.size();
     }
     return n;
