@@ -52,8 +52,17 @@ public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, R
     return FunctionCopies.shallowCopy(value);
   }
 
-  private static boolean isMutable(Object o) {
-    return !(o instanceof Number || o instanceof CharSequence || o instanceof Boolean
-        || o instanceof Character || o instanceof Enum<?> || o.getClass().isRecord());
+  private Class<?> checkedClass;
+  private boolean checkedMutable;
+
+  /** Whether a function could change {@code o} in place (cached per class: isRecord is slow). */
+  private boolean isMutable(Object o) {
+    Class<?> c = o.getClass();
+    if (c != checkedClass) {
+      checkedMutable = !(o instanceof Number || o instanceof CharSequence || o instanceof Boolean
+          || o instanceof Character || o instanceof Enum<?> || c.isRecord());
+      checkedClass = c;
+    }
+    return checkedMutable;
   }
 }
