@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.Size;
  */
 class KeyedCorrectnessProperties {
 
-  @Property(tries = 30)
+  @Property(tries = 100)
   void keyedRunningSumMatchesSequentialModel(
       @ForAll @Size(min = 1, max = 400) List<@IntRange(min = 0, max = 30) Integer> keys,
       @ForAll @IntRange(min = 1, max = 4) int parallelism,
