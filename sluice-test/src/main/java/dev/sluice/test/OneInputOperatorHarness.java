@@ -180,9 +180,25 @@ public class OneInputOperatorHarness<IN, OUT> implements AutoCloseable {
     return clock;
   }
 
-  /** Sets the processing time the operator reads (epoch ms). */
-  public void setProcessingTime(long millis) {
+  /** Sets the processing time the operator reads (epoch ms) and fires timers that became due. */
+  public void setProcessingTime(long millis) throws Exception {
     clock.set(millis);
+    fireProcessingTimers();
+  }
+
+  /**
+   * Moves processing time forward by {@code millis} and fires the processing-time timers that
+   * became due, as the runtime would between two slices of work.
+   */
+  public void advanceProcessingTime(long millis) throws Exception {
+    clock.advance(millis);
+    fireProcessingTimers();
+  }
+
+  private void fireProcessingTimers() throws Exception {
+    if (phase == Phase.OPEN) {
+      context.processingTimeService().fireDue();
+    }
   }
 
   // ------------------------------------------------------------------ output

@@ -26,6 +26,7 @@ import dev.sluice.runtime.operators.Output;
 import dev.sluice.runtime.operators.SinkWriterOperator;
 import dev.sluice.runtime.operators.StreamOperator;
 import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.time.ProcessingTimeService;
 import dev.sluice.util.OutputTag;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,7 @@ final class ExecutionBuilder {
   private Subtask subtask(JobVertex vertex, int index) {
     TaskInfo taskInfo = new TaskInfo(vertex.name(), index, vertex.parallelism(), graph.maxParallelism());
     OutputGate gate = new OutputGate();
+    ProcessingTimeService processingTime = new ProcessingTimeService(settings.clock());
     StreamNode headNode = vertex.head();
     HeapKeyedStateBackend keyedState = isKeyed(headNode.transformation())
         ? new HeapKeyedStateBackend(graph.maxParallelism(), index, vertex.parallelism()) : null;
@@ -84,12 +86,12 @@ final class ExecutionBuilder {
         }
       }
       OperatorContext context = new OperatorContext(node.name(), taskInfo, graph.jobName(),
-          node == headNode ? keyedState : null, settings.clock());
+          node == headNode ? keyedState : null, processingTime);
       setup(operators.get(node), context, new OperatorOutput<>(mains, sides));
     }
     List<StreamOperator<?>> ordered = new ArrayList<>(operators.values());
     if (headNode.transformation() instanceof SourceTransformation<?>) {
-      return new SourceSubtask(job, taskInfo, gate, ordered, writers);
+      return new SourceSubtask(job, taskInfo, gate, ordered, writers, processingTime);
     }
     List<StreamEdge> inputs = vertex.inputEdges();
     List<Channel> inChannels = new ArrayList<>();
@@ -114,7 +116,7 @@ final class ExecutionBuilder {
     }
     return new InputSubtask(job, taskInfo, gate, ordered, writers,
         inChannels.toArray(new Channel[0]), inputIndex.stream().mapToInt(Integer::intValue).toArray(),
-        keyedState, key1, key2);
+        keyedState, key1, key2, processingTime);
   }
 
   private static boolean isKeyed(Transformation<?> t) {

@@ -16,6 +16,7 @@ import dev.sluice.runtime.operators.BatchOperator;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
 import dev.sluice.runtime.operators.OperatorException;
 import dev.sluice.runtime.operators.StreamOperator;
+import dev.sluice.runtime.time.ProcessingTimeService;
 import dev.sluice.runtime.operators.TwoInputStreamOperator;
 import dev.sluice.runtime.state.HeapKeyedStateBackend;
 import java.util.List;
@@ -45,8 +46,8 @@ final class InputSubtask extends Subtask {
   InputSubtask(JobExecution job, TaskInfo taskInfo, OutputGate outputGate,
       List<StreamOperator<?>> operators, List<RecordWriter> recordWriters, Channel[] channels,
       int[] inputOfChannel, HeapKeyedStateBackend keyedState, KeySelector<?, ?> keySelector1,
-      KeySelector<?, ?> keySelector2) {
-    super(job, taskInfo, outputGate, operators, recordWriters);
+      KeySelector<?, ?> keySelector2, ProcessingTimeService processingTime) {
+    super(job, taskInfo, outputGate, operators, recordWriters, processingTime);
     this.channels = channels;
     this.inputOfChannel = inputOfChannel;
     this.valve = new WatermarkValve(channels.length);

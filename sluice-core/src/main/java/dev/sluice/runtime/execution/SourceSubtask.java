@@ -6,6 +6,7 @@ import dev.sluice.runtime.channel.OutputGate;
 import dev.sluice.runtime.channel.RecordWriter;
 import dev.sluice.runtime.operators.OperatorException;
 import dev.sluice.runtime.operators.StreamOperator;
+import dev.sluice.runtime.time.ProcessingTimeService;
 import java.util.List;
 
 /** A subtask whose head is a source reader. */
@@ -15,8 +16,8 @@ final class SourceSubtask extends Subtask {
   private final SourceOperator<?, ?> source;
 
   SourceSubtask(JobExecution job, TaskInfo taskInfo, OutputGate outputGate,
-      List<StreamOperator<?>> operators, List<RecordWriter> recordWriters) {
-    super(job, taskInfo, outputGate, operators, recordWriters);
+      List<StreamOperator<?>> operators, List<RecordWriter> recordWriters, ProcessingTimeService processingTime) {
+    super(job, taskInfo, outputGate, operators, recordWriters, processingTime);
     this.source = (SourceOperator<?, ?>) operators.get(0);
   }
 

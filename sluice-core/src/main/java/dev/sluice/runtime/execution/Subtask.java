@@ -7,6 +7,7 @@ import dev.sluice.runtime.elements.EndOfInput;
 import dev.sluice.runtime.elements.IdleStatus;
 import dev.sluice.runtime.operators.OperatorException;
 import dev.sluice.runtime.operators.StreamOperator;
+import dev.sluice.runtime.time.ProcessingTimeService;
 import java.util.List;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
@@ -26,11 +27,14 @@ public abstract class Subtask {
   private final List<RecordWriter> recordWriters;
   private final MpscUnboundedXaddArrayQueue<Runnable> mailbox = new MpscUnboundedXaddArrayQueue<>(64);
   private State state = State.CREATED;
+  private final ProcessingTimeService processingTime;
   private int opened;
   private boolean idleSent;
 
   protected Subtask(JobExecution job, TaskInfo taskInfo, OutputGate outputGate,
-      List<StreamOperator<?>> operators, List<RecordWriter> recordWriters) {
+      List<StreamOperator<?>> operators, List<RecordWriter> recordWriters,
+      ProcessingTimeService processingTime) {
+    this.processingTime = processingTime;
     this.job = job;
     this.taskInfo = taskInfo;
     this.outputGate = outputGate;
@@ -77,7 +81,19 @@ public abstract class Subtask {
       job.subtaskFinished(this);
       return work + 1;
     }
-    work += processInput();
+    if (processingTime.hasDue()) {
+      try {
+        work += processingTime.fireDue();
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(operators.get(0).context().operatorName(), taskInfo,
+            "a processing-time timer", e);
+      }
+    }
+    if (state == State.RUNNING) {
+      work += processInput();
+    }
     outputGate.flush();
     return work;
   }

@@ -1,5 +1,8 @@
 package dev.sluice.runtime.operators;
 
+import dev.sluice.runtime.time.InternalTimerService;
+import dev.sluice.runtime.time.Triggerable;
+
 /** Base of the built-in operators: keeps context, output and the current watermark. */
 public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT> {
   protected OperatorContext context;
@@ -21,7 +24,27 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   @Override
   public void processWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
+    for (int i = 0; i < timerServices.size(); i++) {
+      timerServices.get(i).advanceWatermark(watermark);
+    }
     output.emitWatermark(watermark);
+  }
+
+  private final java.util.List<InternalTimerService<?>> timerServices = new java.util.ArrayList<>();
+
+  /**
+   * A service for keyed timers that fire on {@code target}; event-time timers fire as the
+   * operator's watermark advances, before the watermark is forwarded. Keyed operators only.
+   */
+  protected <N> InternalTimerService<N> createTimerService(Triggerable<N> target) {
+    if (context.keyedState() == null) {
+      throw new IllegalStateException("Timers need a keyed stream: '" + context.operatorName()
+          + "' is not keyed (use keyBy() before it)");
+    }
+    InternalTimerService<N> service = new InternalTimerService<>(context.keyedState(),
+        context.processingTimeService(), target);
+    timerServices.add(service);
+    return service;
   }
 
   @Override

@@ -1,20 +1,17 @@
 package dev.sluice.runtime.operators;
 
+import dev.sluice.runtime.state.VoidNamespace;
+import dev.sluice.runtime.time.InternalTimerService;
 import dev.sluice.streaming.api.TimerService;
 
-/**
- * The timer service of a keyed operator. This version reads the clocks; keyed timers (registered
- * per key and time, fired on the subtask's thread) are added together with event-time windows.
- */
+/** The timer service a keyed process function sees: timers of the current key. */
 final class KeyedTimerService implements TimerService {
-  private static final String NOT_YET =
-      "Keyed timers are not available in this version of Sluice yet; they come with event-time "
-          + "windows. Reading currentWatermark() and currentProcessingTime() works.";
-
   private final AbstractStreamOperator<?> operator;
+  private final InternalTimerService<VoidNamespace> timers;
 
-  KeyedTimerService(AbstractStreamOperator<?> operator) {
+  KeyedTimerService(AbstractStreamOperator<?> operator, InternalTimerService<VoidNamespace> timers) {
     this.operator = operator;
+    this.timers = timers;
   }
 
   @Override
@@ -29,21 +26,21 @@ final class KeyedTimerService implements TimerService {
 
   @Override
   public void registerProcessingTimeTimer(long time) {
-    throw new UnsupportedOperationException(NOT_YET);
+    timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
   }
 
   @Override
   public void registerEventTimeTimer(long time) {
-    throw new UnsupportedOperationException(NOT_YET);
+    timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
   }
 
   @Override
   public void deleteProcessingTimeTimer(long time) {
-    throw new UnsupportedOperationException(NOT_YET);
+    timers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, time);
   }
 
   @Override
   public void deleteEventTimeTimer(long time) {
-    throw new UnsupportedOperationException(NOT_YET);
+    timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, time);
   }
 }

@@ -3,6 +3,7 @@ package dev.sluice.runtime.operators;
 import dev.sluice.api.common.TaskInfo;
 import dev.sluice.api.common.functions.RuntimeContext;
 import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.time.ProcessingTimeService;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,16 +15,22 @@ public final class OperatorContext {
   private final TaskInfo taskInfo;
   private final String jobName;
   private final HeapKeyedStateBackend keyedState;
-  private final LongSupplier processingTimeClock;
+  private final ProcessingTimeService processingTime;
   private final RuntimeContext runtimeContext;
 
+  /** A context whose processing-time callbacks fire when its owner calls {@code fireDue()}. */
   public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
       HeapKeyedStateBackend keyedState, LongSupplier processingTimeClock) {
+    this(operatorName, taskInfo, jobName, keyedState, new ProcessingTimeService(processingTimeClock));
+  }
+
+  public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
+      HeapKeyedStateBackend keyedState, ProcessingTimeService processingTime) {
     this.operatorName = operatorName;
     this.taskInfo = taskInfo;
     this.jobName = jobName;
     this.keyedState = keyedState;
-    this.processingTimeClock = processingTimeClock;
+    this.processingTime = processingTime;
     this.runtimeContext = new StreamingRuntimeContext(this);
   }
 
@@ -45,7 +52,12 @@ public final class OperatorContext {
   }
 
   public long currentProcessingTime() {
-    return processingTimeClock.getAsLong();
+    return processingTime.currentProcessingTime();
+  }
+
+  /** The subtask's processing-time callbacks. */
+  public ProcessingTimeService processingTimeService() {
+    return processingTime;
   }
 
   public RuntimeContext runtimeContext() {

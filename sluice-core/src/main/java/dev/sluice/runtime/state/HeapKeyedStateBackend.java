@@ -1,6 +1,15 @@
 package dev.sluice.runtime.state;
 
 import dev.sluice.runtime.channel.KeyGroups;
+import dev.sluice.api.common.functions.AggregateFunction;
+import dev.sluice.api.common.functions.ReduceFunction;
+import dev.sluice.api.common.state.AggregatingStateDescriptor;
+import dev.sluice.api.common.state.ListStateDescriptor;
+import dev.sluice.api.common.state.MapStateDescriptor;
+import dev.sluice.api.common.state.ReducingStateDescriptor;
+import dev.sluice.api.common.state.State;
+import dev.sluice.api.common.state.StateDescriptor;
+import dev.sluice.api.common.state.ValueStateDescriptor;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,7 +18,7 @@ public final class HeapKeyedStateBackend {
   private final int maxParallelism;
   private final int firstKeyGroup;
   private final int numKeyGroups;
-  private final Map<String, HeapValueState<?>> valueStates = new HashMap<>();
+  private final Map<String, Object> states = new HashMap<>();
 
   private Object currentKey;
   private int currentKeyHash;
@@ -62,9 +71,51 @@ public final class HeapKeyedStateBackend {
     return numKeyGroups;
   }
 
-  /** The value state called {@code name}, created on first use. */
+  /** The value state called {@code name}, created on first use (for built-in operators). */
   @SuppressWarnings("unchecked")
   public <T> HeapValueState<T> valueState(String name) {
-    return (HeapValueState<T>) valueStates.computeIfAbsent(name, n -> new HeapValueState<>(this));
+    return (HeapValueState<T>) register(name, HeapValueState.class, () -> new HeapValueState<>(this));
+  }
+
+  /** The state a descriptor names, created on first use; the same name gives the same state. */
+  @SuppressWarnings("unchecked")
+  public <S extends State> S getOrCreate(StateDescriptor<S, ?> descriptor) {
+    String name = descriptor.getName();
+    if (descriptor instanceof ValueStateDescriptor<?>) {
+      return (S) register(name, HeapValueState.class, () -> new HeapValueState<>(this));
+    }
+    if (descriptor instanceof ListStateDescriptor<?>) {
+      return (S) register(name, HeapListState.class, () -> new HeapListState<>(this));
+    }
+    if (descriptor instanceof MapStateDescriptor<?, ?>) {
+      return (S) register(name, HeapMapState.class, () -> new HeapMapState<>(this));
+    }
+    if (descriptor instanceof ReducingStateDescriptor<?> r) {
+      return (S) register(name, HeapReducingState.class,
+          () -> new HeapReducingState<>(this, (ReduceFunction<Object>) r.getReduceFunction()));
+    }
+    if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> a) {
+      return (S) register(name, HeapAggregatingState.class,
+          () -> new HeapAggregatingState<>(this, (AggregateFunction<Object, Object, Object>) a.getAggregateFunction()));
+    }
+    throw new IllegalArgumentException("Unknown kind of state descriptor: " + descriptor.getClass().getName());
+  }
+
+  private Object register(String name, Class<?> kind, java.util.function.Supplier<Object> create) {
+    Object state = states.get(name);
+    if (state == null) {
+      state = create.get();
+      states.put(name, state);
+    } else if (!kind.isInstance(state)) {
+      throw new IllegalStateException("The state '" + name + "' was registered as a "
+          + state.getClass().getSimpleName().replace("Heap", "") + " and is now asked for as a "
+          + kind.getSimpleName().replace("Heap", "") + "; use another name");
+    }
+    return state;
+  }
+
+  /** Names of the states registered so far. */
+  public java.util.Set<String> stateNames() {
+    return java.util.Collections.unmodifiableSet(states.keySet());
   }
 }

@@ -1,0 +1,136 @@
+package dev.sluice.runtime.state;
+
+import dev.sluice.runtime.channel.KeyGroups;
+import java.util.function.BiConsumer;
+
+/**
+ * Where one piece of heap state keeps its values: a {@link StateTable} per key group, entries for
+ * the current key and namespace. The slot of the current (key, namespace) is remembered until
+ * either changes, so a read followed by a write costs one probe.
+ */
+final class HeapStateStore<V> {
+  private final HeapKeyedStateBackend backend;
+  private final StateTable<V>[] tables;
+  private Object namespace = VoidNamespace.INSTANCE;
+  private long cachedEpoch = -1;
+  private Object cachedNamespace;
+  private StateTable<V> cachedTable;
+  private int cachedSlot;
+
+  @SuppressWarnings("unchecked")
+  HeapStateStore(HeapKeyedStateBackend backend) {
+    this.backend = backend;
+    this.tables = new StateTable[backend.numKeyGroups()];
+  }
+
+  void setNamespace(Object namespace) {
+    this.namespace = namespace == null ? VoidNamespace.INSTANCE : namespace;
+  }
+
+  Object namespace() {
+    return namespace;
+  }
+
+  private Object storedKey(Object ns) {
+    Object key = backend.currentKey();
+    return ns == VoidNamespace.INSTANCE ? key : new NamespacedKey(key, ns);
+  }
+
+  private int storedHash(Object ns, Object storedKey) {
+    return ns == VoidNamespace.INSTANCE ? backend.currentKeyHash() : KeyGroups.spreadHash(storedKey);
+  }
+
+  private void locate() {
+    long epoch = backend.keyEpoch();
+    if (cachedEpoch == epoch && cachedNamespace == namespace) {
+      return;
+    }
+    int index = backend.currentKeyGroupIndex();
+    if (index < 0) {
+      throw new IllegalStateException("Keyed state used outside of a keyed context");
+    }
+    StateTable<V> table = tables[index];
+    if (table == null) {
+      table = tables[index] = new StateTable<>();
+    }
+    Object stored = storedKey(namespace);
+    cachedTable = table;
+    cachedSlot = table.find(stored, storedHash(namespace, stored));
+    cachedEpoch = epoch;
+    cachedNamespace = namespace;
+  }
+
+  V get() {
+    locate();
+    return cachedSlot < 0 ? null : cachedTable.valueAt(cachedSlot);
+  }
+
+  void put(V value) {
+    locate();
+    if (cachedSlot >= 0) {
+      cachedTable.setValueAt(cachedSlot, value);
+    } else {
+      Object stored = storedKey(namespace);
+      cachedSlot = cachedTable.insert(stored, storedHash(namespace, stored), value);
+    }
+  }
+
+  void remove() {
+    locate();
+    if (cachedSlot >= 0) {
+      Object stored = storedKey(namespace);
+      cachedTable.remove(stored, storedHash(namespace, stored));
+      cachedSlot = -1;
+    }
+  }
+
+  /** Reads the current key's value in another namespace, leaving the current one as it was. */
+  V getIn(Object ns) {
+    Object saved = namespace;
+    setNamespace(ns);
+    try {
+      return get();
+    } finally {
+      setNamespace(saved);
+    }
+  }
+
+  /** Removes the current key's value in another namespace. */
+  void removeIn(Object ns) {
+    Object saved = namespace;
+    setNamespace(ns);
+    try {
+      remove();
+    } finally {
+      setNamespace(saved);
+    }
+  }
+
+  /** Writes the current key's value in another namespace. */
+  void putIn(Object ns, V value) {
+    Object saved = namespace;
+    setNamespace(ns);
+    try {
+      put(value);
+    } finally {
+      setNamespace(saved);
+    }
+  }
+
+  int size() {
+    int n = 0;
+    for (StateTable<V> t : tables) {
+      n += t == null ? 0 : t.size();
+    }
+    return n;
+  }
+
+  /** Every (stored key, value) pair; a stored key is the key, or a {@code NamespacedKey}. */
+  void forEach(BiConsumer<Object, V> action) {
+    for (StateTable<V> t : tables) {
+      if (t != null) {
+        t.forEach(action);
+      }
+    }
+  }
+}
