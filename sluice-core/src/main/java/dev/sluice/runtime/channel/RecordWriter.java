@@ -2,6 +2,7 @@ package dev.sluice.runtime.channel;
 
 import dev.sluice.api.java.functions.KeySelector;
 import dev.sluice.runtime.elements.Control;
+import dev.sluice.runtime.elements.IdleStatus;
 import dev.sluice.runtime.elements.Watermark;
 import dev.sluice.runtime.operators.Output;
 import dev.sluice.util.OutputTag;
@@ -26,6 +27,11 @@ public abstract sealed class RecordWriter implements Output<Object> {
   @Override
   public void emitWatermark(long watermark) {
     emit(new Watermark(watermark));
+  }
+
+  @Override
+  public void emitIdleStatus(boolean idle) {
+    emit(idle ? IdleStatus.IDLE : IdleStatus.ACTIVE);
   }
 
   /** Sends a control element to every channel, after the records written before it. */

@@ -86,7 +86,7 @@ final class ExecutionBuilder {
         }
       }
       OperatorContext context = new OperatorContext(node.name(), taskInfo, graph.jobName(),
-          node == headNode ? keyedState : null, processingTime);
+          node == headNode ? keyedState : null, processingTime, settings.autoWatermarkIntervalMs());
       setup(operators.get(node), context, new OperatorOutput<>(mains, sides));
     }
     List<StreamOperator<?>> ordered = new ArrayList<>(operators.values());

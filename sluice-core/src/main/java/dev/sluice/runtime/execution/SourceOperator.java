@@ -31,7 +31,8 @@ final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStream
   /** Opens the reader; {@code subtask} receives split assignments through its mailbox. */
   void open(Subtask subtask) throws Exception {
     int index = context.taskInfo().getIndexOfThisSubtask();
-    outputs = new SourceOutputs<>(output, watermarkStrategy, subtask::emitIdleStatus);
+    outputs = new SourceOutputs<>(output, watermarkStrategy, subtask::emitIdleStatus,
+        context::currentProcessingTime);
     reader = source.createReader(new SourceReaderContext() {
       @Override
       public TaskInfo getTaskInfo() {

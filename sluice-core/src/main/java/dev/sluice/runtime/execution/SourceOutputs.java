@@ -2,6 +2,8 @@ package dev.sluice.runtime.execution;
 
 import dev.sluice.api.common.eventtime.NoWatermarksStrategy;
 import dev.sluice.api.common.eventtime.TimestampAssigner;
+import dev.sluice.api.common.eventtime.TimestampAssignerSupplier;
+import dev.sluice.api.common.eventtime.WatermarkGeneratorSupplier;
 import dev.sluice.api.common.eventtime.Watermark;
 import dev.sluice.api.common.eventtime.WatermarkGenerator;
 import dev.sluice.api.common.eventtime.WatermarkOutput;
@@ -26,6 +28,7 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
   private final WatermarkStrategy<T> strategy;
   private final Consumer<Boolean> idleListener;
   private final TimestampAssigner<T> assigner;
+  private final WatermarkGeneratorSupplier.Context generatorContext;
   private final boolean withWatermarks;
   private final Map<String, SplitOutput> splitOutputs = new HashMap<>();
   private final List<SplitOutput> active = new ArrayList<>();
@@ -37,12 +40,15 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
   private int staged;
   private static final int STAGE = 256;
 
-  SourceOutputs(Output<T> output, WatermarkStrategy<T> strategy, Consumer<Boolean> idleListener) {
+  SourceOutputs(Output<T> output, WatermarkStrategy<T> strategy, Consumer<Boolean> idleListener,
+      java.util.function.LongSupplier clock) {
+    this.generatorContext = () -> clock::getAsLong;
     this.output = output;
     this.strategy = strategy;
     this.idleListener = idleListener;
     this.withWatermarks = !(strategy instanceof NoWatermarksStrategy);
-    this.assigner = withWatermarks ? strategy.createTimestampAssigner() : null;
+    this.assigner = withWatermarks
+        ? strategy.createTimestampAssigner(new TimestampAssignerSupplier.Context() {}) : null;
   }
 
   boolean generatesWatermarks() {
@@ -172,7 +178,7 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
 
   /** Timestamps and watermarks of one split (or of the records emitted without a split). */
   private final class SplitOutput implements SourceOutput<T> {
-    private final WatermarkGenerator<T> generator = strategy.createWatermarkGenerator();
+    private final WatermarkGenerator<T> generator = strategy.createWatermarkGenerator(generatorContext);
     private long watermark = Long.MIN_VALUE;
     private boolean idle;
 
@@ -188,8 +194,8 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
         return;
       }
       long ts = assigner.extractTimestamp(record, timestamp);
-      generator.onEvent(record, ts, this);
       stage(record, ts);
+      generator.onEvent(record, ts, this); // after the record: a watermark never overtakes it
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class ChainingOutput<T> implements Output<T> {
   }
 
   @Override
+  public void emitIdleStatus(boolean idle) {
+    nextBase.output.emitIdleStatus(idle); // operators pass idleness through unchanged
+  }
+
+  @Override
   public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
     throw new IllegalStateException("Side outputs are routed by OperatorOutput");
   }

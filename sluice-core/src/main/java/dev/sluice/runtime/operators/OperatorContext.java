@@ -17,6 +17,7 @@ public final class OperatorContext {
   private final HeapKeyedStateBackend keyedState;
   private final ProcessingTimeService processingTime;
   private final RuntimeContext runtimeContext;
+  private final long autoWatermarkIntervalMs;
 
   /** A context whose processing-time callbacks fire when its owner calls {@code fireDue()}. */
   public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
@@ -26,6 +27,16 @@ public final class OperatorContext {
 
   public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
       HeapKeyedStateBackend keyedState, ProcessingTimeService processingTime) {
+    this(operatorName, taskInfo, jobName, keyedState, processingTime, DEFAULT_AUTO_WATERMARK_INTERVAL);
+  }
+
+  /** Default period of watermark generation, in ms. */
+  public static final long DEFAULT_AUTO_WATERMARK_INTERVAL = 200;
+
+  public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
+      HeapKeyedStateBackend keyedState, ProcessingTimeService processingTime,
+      long autoWatermarkIntervalMs) {
+    this.autoWatermarkIntervalMs = autoWatermarkIntervalMs;
     this.operatorName = operatorName;
     this.taskInfo = taskInfo;
     this.jobName = jobName;
@@ -53,6 +64,11 @@ public final class OperatorContext {
 
   public long currentProcessingTime() {
     return processingTime.currentProcessingTime();
+  }
+
+  /** How often watermark generators run, in ms (0: never periodically). */
+  public long autoWatermarkIntervalMs() {
+    return autoWatermarkIntervalMs;
   }
 
   /** The subtask's processing-time callbacks. */

@@ -69,6 +69,18 @@ public final class OperatorOutput<T> implements Output<T> {
     }
   }
 
+  @Override
+  public void emitIdleStatus(boolean idle) {
+    for (Output<T> out : mains) {
+      out.emitIdleStatus(idle);
+    }
+    for (Output<Object>[] outs : sides.values()) {
+      for (Output<Object> out : outs) {
+        out.emitIdleStatus(idle);
+      }
+    }
+  }
+
   /** Side-output records emitted with a tag that no downstream consumes. */
   public long unconsumedSideRecords() {
     return unconsumedSideRecords;

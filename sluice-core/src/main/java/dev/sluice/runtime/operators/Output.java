@@ -24,4 +24,10 @@ public interface Output<T> {
 
   /** Advances event time downstream. */
   void emitWatermark(long watermark);
+
+  /**
+   * This output will send nothing for a while (idle) or sends again (active); idle outputs do not
+   * hold back event time downstream.
+   */
+  default void emitIdleStatus(boolean idle) {}
 }

@@ -9,7 +9,7 @@ public final class NoWatermarksStrategy<T> implements WatermarkStrategy<T> {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public WatermarkGenerator<T> createWatermarkGenerator() {
+  public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
     return new WatermarkGenerator<>() {
       @Override
       public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}

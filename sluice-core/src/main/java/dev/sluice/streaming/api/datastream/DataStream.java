@@ -1,5 +1,6 @@
 package dev.sluice.streaming.api.datastream;
 
+import dev.sluice.api.common.eventtime.WatermarkStrategy;
 import dev.sluice.api.common.functions.FilterFunction;
 import dev.sluice.api.common.functions.FlatMapFunction;
 import dev.sluice.api.common.functions.MapFunction;
@@ -20,6 +21,7 @@ import dev.sluice.runtime.operators.ProcessOperator;
 import dev.sluice.runtime.operators.StreamFilter;
 import dev.sluice.runtime.operators.StreamFlatMap;
 import dev.sluice.runtime.operators.StreamMap;
+import dev.sluice.runtime.operators.TimestampsAndWatermarksOperator;
 import dev.sluice.runtime.typeutils.TypeExtractor;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import dev.sluice.streaming.api.functions.ProcessFunction;
@@ -86,6 +88,19 @@ public class DataStream<T> {
     OneInputTransformation<T, R> t = new OneInputTransformation<>(environment.nextId(), operatorName,
         transformation, factory, null, Transformation.DEFAULT_PARALLELISM, outputType);
     return new SingleOutputStreamOperator<>(environment, t);
+  }
+
+  /**
+   * Gives every element its event timestamp and generates watermarks, per parallel subtask, with
+   * {@code strategy}. Prefer a strategy at the source ({@code fromSource}) when the source has
+   * splits (Kafka partitions, files): watermarks are then generated per split.
+   */
+  public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+    if (strategy == null) {
+      throw new NullPointerException("The watermark strategy must not be null");
+    }
+    return transform("Timestamps/Watermarks", getType(),
+        () -> new TimestampsAndWatermarksOperator<>(strategy));
   }
 
   // ------------------------------------------------------------ partitioning

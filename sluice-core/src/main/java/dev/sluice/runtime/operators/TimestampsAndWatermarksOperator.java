@@ -1,0 +1,91 @@
+package dev.sluice.runtime.operators;
+
+import dev.sluice.api.common.eventtime.TimestampAssigner;
+import dev.sluice.api.common.eventtime.TimestampAssignerSupplier;
+import dev.sluice.api.common.eventtime.Watermark;
+import dev.sluice.api.common.eventtime.WatermarkGenerator;
+import dev.sluice.api.common.eventtime.WatermarkGeneratorSupplier;
+import dev.sluice.api.common.eventtime.WatermarkOutput;
+import dev.sluice.api.common.eventtime.WatermarkStrategy;
+
+/**
+ * {@code assignTimestampsAndWatermarks}: gives each record its event timestamp and generates
+ * watermarks per subtask — on every record ({@code onEvent}) and every auto-watermark interval
+ * ({@code onPeriodicEmit}, on the subtask's processing-time clock). Watermarks from upstream are
+ * replaced by the generated ones, except the final one of a bounded input, which passes.
+ */
+public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T>
+    implements OneInputStreamOperator<T, T>, WatermarkOutput {
+  private final WatermarkStrategy<T> strategy;
+  private TimestampAssigner<T> assigner;
+  private WatermarkGenerator<T> generator;
+  private long emitted = Long.MIN_VALUE;
+  private boolean idle;
+
+  public TimestampsAndWatermarksOperator(WatermarkStrategy<T> strategy) {
+    this.strategy = strategy;
+  }
+
+  @Override
+  public void open() throws Exception {
+    assigner = strategy.createTimestampAssigner(new TimestampAssignerSupplier.Context() {});
+    WatermarkGeneratorSupplier.Context generatorContext = () -> context::currentProcessingTime;
+    generator = strategy.createWatermarkGenerator(generatorContext);
+    long interval = context.autoWatermarkIntervalMs();
+    if (interval > 0) {
+      long first = context.currentProcessingTime() + interval;
+      context.processingTimeService().schedule(first, this::onPeriodic);
+    }
+  }
+
+  private void onPeriodic(long time) {
+    generator.onPeriodicEmit(this);
+    long interval = context.autoWatermarkIntervalMs();
+    context.processingTimeService().schedule(
+        Math.max(time + interval, context.currentProcessingTime()), this::onPeriodic);
+  }
+
+  @Override
+  public void processElement(T value, long timestamp) throws Exception {
+    long ts = assigner.extractTimestamp(value, timestamp);
+    output.collect(value, ts);
+    generator.onEvent(value, ts, this); // after the record: a watermark never overtakes it
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    if (watermark == Long.MAX_VALUE && emitted < Long.MAX_VALUE) {
+      emitted = Long.MAX_VALUE;
+      currentWatermark = watermark;
+      markActive();
+      output.emitWatermark(watermark);
+    }
+  }
+
+  @Override
+  public void emitWatermark(Watermark watermark) {
+    long ts = watermark.getTimestamp();
+    markActive();
+    if (ts > emitted) {
+      emitted = ts;
+      currentWatermark = ts;
+      output.emitWatermark(ts);
+    }
+  }
+
+  @Override
+  public void markIdle() {
+    if (!idle) {
+      idle = true;
+      output.emitIdleStatus(true);
+    }
+  }
+
+  @Override
+  public void markActive() {
+    if (idle) {
+      idle = false;
+      output.emitIdleStatus(false);
+    }
+  }
+}
