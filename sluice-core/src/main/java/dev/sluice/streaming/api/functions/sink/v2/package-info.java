@@ -1,0 +1,2 @@
+/** Utility sinks on the sink interface, such as the one that discards everything. */
+package dev.sluice.streaming.api.functions.sink.v2;
