@@ -38,7 +38,7 @@ public final class Main implements Callable<Integer> {
     List<String> engines;
 
     @Option(names = "--jobs", split = ",", defaultValue = "stateless,keyed",
-            description = "Jobs to run: stateless, keyed (default: ${DEFAULT-VALUE}).")
+            description = "Jobs to run: stateless, keyed, tumbling, sliding, session (default: ${DEFAULT-VALUE}).")
     List<String> jobs;
 
     @Option(names = {"-p", "--parallelism"}, split = ",", defaultValue = "1,2",
@@ -52,6 +52,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--events-keyed", defaultValue = "50M", converter = CountConverter.class,
             description = "Records N for the keyed job (default: ${DEFAULT-VALUE}).")
     long eventsKeyed;
+
+    @Option(names = "--events-windowed", defaultValue = "10M", converter = CountConverter.class,
+            description = "Records N for the window jobs (default: ${DEFAULT-VALUE}).")
+    long eventsWindowed;
 
     @Option(names = {"-n", "--events"}, converter = CountConverter.class,
             description = "Records N for every job (overrides --events-stateless/--events-keyed).")
@@ -238,6 +242,9 @@ public final class Main implements Callable<Integer> {
     private long eventsFor(JobKind job) {
         if (events != null) {
             return events;
+        }
+        if (job.windowed()) {
+            return eventsWindowed;
         }
         return job == JobKind.STATELESS ? eventsStateless : eventsKeyed;
     }

@@ -22,6 +22,24 @@ public final class Workload {
         return (mapped & 1L) == 0L;
     }
 
+    /** Event time of record {@code x} in the window jobs: ten records per millisecond. */
+    public static long eventTime(long x) {
+        return x / 10;
+    }
+
+    /**
+     * Key of record {@code x} in the session job: each key gets a burst of 100 consecutive records
+     * (10 ms of event time), then is silent for 100 s, so every burst is one session.
+     */
+    public static long sessionKey(long x) {
+        return (x / 100) % KEYS;
+    }
+
+    /** Window sizes of the window jobs, in ms. */
+    public static final long WINDOW = 10_000;
+    public static final long SLIDE = 2_000;
+    public static final long GAP = 10_000;
+
     /** Key of record {@code x} in the keyed job. */
     public static long key(long x) {
         return x % KEYS;
