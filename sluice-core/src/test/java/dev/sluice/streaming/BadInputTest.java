@@ -84,4 +84,39 @@ class BadInputTest {
   void emptyFromDataIsRefused() {
     assertThatThrownBy(() -> env.fromData(List.of())).hasMessageContaining("at least one element");
   }
+
+  @Test
+  void timersOnANonKeyedStreamAreRefusedWhenTheJobIsBuilt() {
+    assertThatThrownBy(() -> env.fromData(1, 2).process(
+        new dev.sluice.streaming.api.functions.ProcessFunction<Integer, Integer>() {
+          @Override
+          public void processElement(Integer value, Context ctx, dev.sluice.util.Collector<Integer> out) {
+            ctx.timerService().registerEventTimeTimer(10);
+          }
+
+          @Override
+          public void onTimer(long timestamp, OnTimerContext ctx, dev.sluice.util.Collector<Integer> out) {
+            out.collect(1);
+          }
+        }))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timers need a keyed stream");
+  }
+
+  @Test
+  void keyedStateOnANonKeyedStreamFailsNamingTheOperator() {
+    env.fromData(1, 2).map(new dev.sluice.api.common.functions.RichMapFunction<Integer, Integer>() {
+      @Override
+      public void open(dev.sluice.api.common.functions.OpenContext openContext) {
+        getRuntimeContext().getState(new dev.sluice.api.common.state.ValueStateDescriptor<>("s", Integer.class));
+      }
+
+      @Override
+      public Integer map(Integer value) {
+        return value;
+      }
+    }).name("Stateful map").sinkTo(new DiscardingSink<>());
+    assertThatThrownBy(() -> env.execute()).hasMessageContaining("Stateful map")
+        .hasMessageContaining("keyed stream");
+  }
 }

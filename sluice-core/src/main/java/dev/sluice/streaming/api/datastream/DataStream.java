@@ -78,8 +78,23 @@ public class DataStream<T> {
   }
 
   public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
+    if (overridesOnTimer(processFunction)) {
+      throw new IllegalArgumentException("The process function " + processFunction.getClass().getName()
+          + " overrides onTimer, but timers need a keyed stream: on this stream they could never "
+          + "fire. Use keyBy(..).process(KeyedProcessFunction) instead.");
+    }
     return transform("Process", TypeExtractor.outputType(processFunction, ProcessFunction.class, 1),
         Operators.udf(processFunction, ProcessOperator::new));
+  }
+
+  private static boolean overridesOnTimer(ProcessFunction<?, ?> function) {
+    try {
+      return function.getClass().getMethod("onTimer", long.class,
+          ProcessFunction.OnTimerContext.class, dev.sluice.util.Collector.class).getDeclaringClass()
+          != ProcessFunction.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   /** Adds a one-input operator. */
