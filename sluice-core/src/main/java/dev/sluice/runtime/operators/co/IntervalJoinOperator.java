@@ -181,12 +181,12 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
     return lateRecordsDropped;
   }
 
-  /** Buffered entries (key, timestamp) of both sides, for tests. */
-  public int bufferedEntries() {
+  /** Keys with buffered elements, summed over both sides (for tests and metrics). */
+  public int bufferedKeys() {
     return ((HeapMapState<?, ?>) leftBuffer).size() + ((HeapMapState<?, ?>) rightBuffer).size();
   }
 
-  /** Pending cleanup timers of both sides, for tests. */
+  /** Pending cleanup timers of both sides, one per buffered (key, timestamp) (for tests). */
   public int pendingCleanupTimers() {
     return leftCleanup.numEventTimeTimers() + rightCleanup.numEventTimeTimers();
   }
