@@ -173,7 +173,7 @@ class IntervalJoinProperties {
     return steps;
   }
 
-  @Property(tries = 12)
+  @Property(tries = 25)
   void jobMatchesNestedLoopJoin(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int parallelism,
       @ForAll @IntRange(min = -30, max = 20) int lower, @ForAll @IntRange(min = 0, max = 30) int width)
       throws Exception {
