@@ -124,7 +124,8 @@ final class InputSubtask extends Subtask {
       Object value = values[i];
       head.recordsIn++;
       try {
-        if (keyedState != null) {
+        if (keyedState != null && (keys != null || keySelectorOf(input) != null)) {
+          // a broadcast input of a keyed operator has no key; the last key stays current
           keyedState.setCurrentKey(keys != null ? keys[i] : key(value, input));
         }
         if (oneInput != null) {
@@ -143,6 +144,10 @@ final class InputSubtask extends Subtask {
     batch = null;
     channels[batchChannel].recycle(b);
     return true;
+  }
+
+  private KeySelector<Object, ?> keySelectorOf(int input) {
+    return input == 1 ? keySelector1 : keySelector2;
   }
 
   private Object key(Object value, int input) throws Exception {

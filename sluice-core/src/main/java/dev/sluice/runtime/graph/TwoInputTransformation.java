@@ -4,7 +4,10 @@ import dev.sluice.api.common.typeinfo.TypeInformation;
 import dev.sluice.api.java.functions.KeySelector;
 import java.util.List;
 
-/** An operator with two inputs; keyed when both key selectors are set. */
+/**
+ * An operator with two inputs; keyed when the first key selector is set. The second is set too,
+ * except when input 2 is a broadcast input (broadcast state pattern), which has no key.
+ */
 public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<OUT> {
   private final Transformation<IN1> input1;
   private final Transformation<IN2> input2;

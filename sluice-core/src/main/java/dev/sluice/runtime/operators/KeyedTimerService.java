@@ -5,11 +5,11 @@ import dev.sluice.runtime.time.InternalTimerService;
 import dev.sluice.streaming.api.TimerService;
 
 /** The timer service a keyed process function sees: timers of the current key. */
-final class KeyedTimerService implements TimerService {
+public final class KeyedTimerService implements TimerService {
   private final AbstractStreamOperator<?> operator;
   private final InternalTimerService<VoidNamespace> timers;
 
-  KeyedTimerService(AbstractStreamOperator<?> operator, InternalTimerService<VoidNamespace> timers) {
+  public KeyedTimerService(AbstractStreamOperator<?> operator, InternalTimerService<VoidNamespace> timers) {
     this.operator = operator;
     this.timers = timers;
   }

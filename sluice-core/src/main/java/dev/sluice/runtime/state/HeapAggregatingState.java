@@ -67,4 +67,9 @@ public final class HeapAggregatingState<IN, ACC, OUT>
   public int size() {
     return store.size();
   }
+
+  @Override
+  public void forEachKey(java.util.function.Consumer<Object> action) {
+    store.forEachKey(action);
+  }
 }

@@ -118,4 +118,27 @@ public final class HeapKeyedStateBackend {
   public java.util.Set<String> stateNames() {
     return java.util.Collections.unmodifiableSet(states.keySet());
   }
+
+  /**
+   * Runs {@code function} for every key that has a value in the state {@code descriptor} names,
+   * with the current key set to it; the current key is restored afterwards.
+   */
+  @SuppressWarnings("unchecked")
+  public <K, S extends State> void applyToAllKeys(StateDescriptor<S, ?> descriptor,
+      KeyedStateFunction<K, S> function) throws Exception {
+    S state = getOrCreate(descriptor);
+    java.util.List<Object> keys = new java.util.ArrayList<>();
+    ((InternalKeyedState<?>) state).forEachKey(keys::add);
+    Object saved = currentKey;
+    try {
+      for (Object key : keys) {
+        setCurrentKey(key);
+        function.process((K) key, state);
+      }
+    } finally {
+      if (saved != null) {
+        setCurrentKey(saved);
+      }
+    }
+  }
 }

@@ -99,4 +99,9 @@ public final class HeapListState<T> implements ListState<T>, InternalKeyedState<
   public int size() {
     return store.size();
   }
+
+  @Override
+  public void forEachKey(java.util.function.Consumer<Object> action) {
+    store.forEachKey(action);
+  }
 }

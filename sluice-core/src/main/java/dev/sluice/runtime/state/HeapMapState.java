@@ -100,4 +100,9 @@ public final class HeapMapState<UK, UV> implements MapState<UK, UV>, InternalKey
   public int size() {
     return store.size();
   }
+
+  @Override
+  public void forEachKey(java.util.function.Consumer<Object> action) {
+    store.forEachKey(action);
+  }
 }

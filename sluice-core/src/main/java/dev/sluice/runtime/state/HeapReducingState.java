@@ -60,4 +60,9 @@ public final class HeapReducingState<T> implements ReducingState<T>, InternalKey
   public int size() {
     return store.size();
   }
+
+  @Override
+  public void forEachKey(java.util.function.Consumer<Object> action) {
+    store.forEachKey(action);
+  }
 }

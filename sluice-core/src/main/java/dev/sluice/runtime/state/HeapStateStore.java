@@ -133,4 +133,15 @@ final class HeapStateStore<V> {
       }
     }
   }
+
+  /** Every key with a value in the default namespace (a snapshot, so the action may change state). */
+  void forEachKey(java.util.function.Consumer<Object> action) {
+    java.util.List<Object> keys = new java.util.ArrayList<>();
+    forEach((stored, value) -> {
+      if (!(stored instanceof NamespacedKey)) {
+        keys.add(stored);
+      }
+    });
+    keys.forEach(action);
+  }
 }

@@ -38,4 +38,9 @@ public final class HeapValueState<T> implements ValueState<T>, InternalKeyedStat
   public int size() {
     return store.size();
   }
+
+  @Override
+  public void forEachKey(java.util.function.Consumer<Object> action) {
+    store.forEachKey(action);
+  }
 }

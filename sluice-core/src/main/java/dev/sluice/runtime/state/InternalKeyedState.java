@@ -20,4 +20,7 @@ public interface InternalKeyedState<N> {
 
   /** Number of entries over all keys and namespaces (for tests and metrics). */
   int size();
+
+  /** Calls {@code action} with every key that has a value in the default namespace. */
+  void forEachKey(java.util.function.Consumer<Object> action);
 }

@@ -2,19 +2,28 @@ package dev.sluice.runtime.operators.co;
 
 import dev.sluice.runtime.elements.RecordBatch;
 import dev.sluice.runtime.operators.AbstractUdfStreamOperator;
+import dev.sluice.runtime.operators.KeyedTimerService;
 import dev.sluice.runtime.operators.NonKeyedTimerService;
 import dev.sluice.runtime.operators.TimestampedCollector;
 import dev.sluice.runtime.operators.TwoInputStreamOperator;
+import dev.sluice.runtime.state.VoidNamespace;
+import dev.sluice.runtime.time.InternalTimer;
+import dev.sluice.runtime.time.Triggerable;
+import dev.sluice.streaming.api.TimeDomain;
 import dev.sluice.streaming.api.TimerService;
 import dev.sluice.streaming.api.functions.co.CoProcessFunction;
 import dev.sluice.util.OutputTag;
 
-/** Runs a {@link CoProcessFunction} on two connected, non-keyed streams. */
+/**
+ * Runs a {@link CoProcessFunction} on two connected streams. When both are keyed (the head is
+ * keyed), timers work and fire per key, as in Flink; otherwise setting a timer fails.
+ */
 public final class CoProcessOperator<IN1, IN2, OUT>
     extends AbstractUdfStreamOperator<OUT, CoProcessFunction<IN1, IN2, OUT>>
-    implements TwoInputStreamOperator<IN1, IN2, OUT> {
+    implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<VoidNamespace> {
   private TimestampedCollector<OUT> collector;
   private ContextImpl ctx;
+  private OnTimerContextImpl timerCtx;
   private long elementTimestamp;
 
   public CoProcessOperator(CoProcessFunction<IN1, IN2, OUT> function) {
@@ -25,7 +34,27 @@ public final class CoProcessOperator<IN1, IN2, OUT>
   public void open() throws Exception {
     super.open();
     collector = new TimestampedCollector<>(output);
-    ctx = new ContextImpl(userFunction, new NonKeyedTimerService(this));
+    TimerService timers = context.keyedState() != null
+        ? new KeyedTimerService(this, createTimerService(this))
+        : new NonKeyedTimerService(this);
+    ctx = new ContextImpl(userFunction, timers);
+    timerCtx = new OnTimerContextImpl(userFunction, timers);
+  }
+
+  @Override
+  public void onEventTime(InternalTimer<VoidNamespace> timer) throws Exception {
+    elementTimestamp = timer.timestamp();
+    collector.setTimestamp(timer.timestamp());
+    timerCtx.domain = TimeDomain.EVENT_TIME;
+    userFunction.onTimer(timer.timestamp(), timerCtx, collector);
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimer<VoidNamespace> timer) throws Exception {
+    elementTimestamp = RecordBatch.NO_TIMESTAMP;
+    collector.eraseTimestamp();
+    timerCtx.domain = TimeDomain.PROCESSING_TIME;
+    userFunction.onTimer(timer.timestamp(), timerCtx, collector);
   }
 
   @Override
@@ -63,6 +92,36 @@ public final class CoProcessOperator<IN1, IN2, OUT>
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
       output.collect(outputTag, value, elementTimestamp);
+    }
+  }
+
+  private final class OnTimerContextImpl extends CoProcessFunction<IN1, IN2, OUT>.OnTimerContext {
+    private final TimerService timers;
+    private TimeDomain domain;
+
+    OnTimerContextImpl(CoProcessFunction<IN1, IN2, OUT> function, TimerService timers) {
+      function.super();
+      this.timers = timers;
+    }
+
+    @Override
+    public Long timestamp() {
+      return elementTimestamp == RecordBatch.NO_TIMESTAMP ? null : elementTimestamp;
+    }
+
+    @Override
+    public TimerService timerService() {
+      return timers;
+    }
+
+    @Override
+    public <X> void output(OutputTag<X> outputTag, X value) {
+      output.collect(outputTag, value, elementTimestamp);
+    }
+
+    @Override
+    public TimeDomain timeDomain() {
+      return domain;
     }
   }
 }

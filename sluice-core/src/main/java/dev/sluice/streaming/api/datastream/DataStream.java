@@ -248,4 +248,23 @@ public class DataStream<T> {
     }
     return out;
   }
+
+  // ------------------------------------------------------------ broadcast state pattern
+
+  /**
+   * This stream, to be broadcast to every parallel instance of the operator it is connected to,
+   * which keeps the broadcast states {@code broadcastStateDescriptors} describe.
+   */
+  public BroadcastStream<T> broadcast(
+      dev.sluice.api.common.state.MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+    return new BroadcastStream<>(environment, this, broadcastStateDescriptors);
+  }
+
+  /** This stream connected with a broadcast stream (the broadcast state pattern). */
+  public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+    if (broadcastStream.getEnvironment() != environment) {
+      throw new IllegalArgumentException("Cannot connect streams of different environments");
+    }
+    return new BroadcastConnectedStream<>(environment, this, broadcastStream);
+  }
 }

@@ -125,4 +125,126 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
   private SingleOutputStreamOperator<T> aggregate(String name, ReduceFunction<T> aggregation) {
     return transformKeyed(name, getType(), Operators.udf(aggregation, StreamGroupedReduce::new));
   }
+
+  // ------------------------------------------------------------ interval join
+
+  /**
+   * Joins this stream's elements with those of {@code otherStream} that have the same key and a
+   * timestamp in an interval around theirs (event time); set the interval with
+   * {@link IntervalJoin#between}.
+   */
+  public <T1> IntervalJoin<T, T1, KEY> intervalJoin(KeyedStream<T1, KEY> otherStream) {
+    return new IntervalJoin<>(this, otherStream);
+  }
+
+  /** An interval join before its bounds are set. */
+  public static class IntervalJoin<T1, T2, KEY> {
+    private final KeyedStream<T1, KEY> left;
+    private final KeyedStream<T2, KEY> right;
+
+    IntervalJoin(KeyedStream<T1, KEY> left, KeyedStream<T2, KEY> right) {
+      if (right == null) {
+        throw new NullPointerException("The stream to join with must not be null");
+      }
+      if (left.getExecutionEnvironment() != right.getExecutionEnvironment()) {
+        throw new IllegalArgumentException("Cannot join streams of different environments");
+      }
+      this.left = left;
+      this.right = right;
+    }
+
+    /** Only event time is supported; this returns the join unchanged (kept for Flink code). */
+    public IntervalJoin<T1, T2, KEY> inEventTime() {
+      return this;
+    }
+
+    /**
+     * A left element at time {@code t} joins the right elements with timestamps in
+     * {@code [t + lowerBound, t + upperBound]}, both bounds inclusive unless made exclusive.
+     */
+    public IntervalJoined<T1, T2, KEY> between(java.time.Duration lowerBound,
+        java.time.Duration upperBound) {
+      if (lowerBound == null || upperBound == null) {
+        throw new NullPointerException("Both bounds of the interval join must be given");
+      }
+      long lower = lowerBound.toMillis();
+      long upper = upperBound.toMillis();
+      if (lower > upper) {
+        throw new IllegalArgumentException("The lower bound of an interval join must not be above "
+            + "its upper bound, but " + lowerBound + " > " + upperBound);
+      }
+      return new IntervalJoined<>(left, right, lower, upper);
+    }
+  }
+
+  /** An interval join with its bounds set, ready for {@link #process}. */
+  public static class IntervalJoined<IN1, IN2, KEY> {
+    private final KeyedStream<IN1, KEY> left;
+    private final KeyedStream<IN2, KEY> right;
+    private final long lowerBound;
+    private final long upperBound;
+    private boolean lowerBoundInclusive = true;
+    private boolean upperBoundInclusive = true;
+    private dev.sluice.util.OutputTag<IN1> leftLateDataOutputTag;
+    private dev.sluice.util.OutputTag<IN2> rightLateDataOutputTag;
+
+    IntervalJoined(KeyedStream<IN1, KEY> left, KeyedStream<IN2, KEY> right, long lowerBound,
+        long upperBound) {
+      this.left = left;
+      this.right = right;
+      this.lowerBound = lowerBound;
+      this.upperBound = upperBound;
+    }
+
+    /** Excludes the lower bound from the interval. */
+    public IntervalJoined<IN1, IN2, KEY> lowerBoundExclusive() {
+      lowerBoundInclusive = false;
+      return this;
+    }
+
+    /** Excludes the upper bound from the interval. */
+    public IntervalJoined<IN1, IN2, KEY> upperBoundExclusive() {
+      upperBoundInclusive = false;
+      return this;
+    }
+
+    /** Sends left elements that arrive behind the watermark to this side output (else dropped). */
+    public IntervalJoined<IN1, IN2, KEY> sideOutputLeftLateData(
+        dev.sluice.util.OutputTag<IN1> outputTag) {
+      leftLateDataOutputTag = java.util.Objects.requireNonNull(outputTag, "outputTag");
+      return this;
+    }
+
+    /** Sends right elements that arrive behind the watermark to this side output (else dropped). */
+    public IntervalJoined<IN1, IN2, KEY> sideOutputRightLateData(
+        dev.sluice.util.OutputTag<IN2> outputTag) {
+      rightLateDataOutputTag = java.util.Objects.requireNonNull(outputTag, "outputTag");
+      return this;
+    }
+
+    /** Calls {@code processJoinFunction} for every matching pair. */
+    public <OUT> SingleOutputStreamOperator<OUT> process(
+        dev.sluice.streaming.api.functions.co.ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction) {
+      dev.sluice.api.common.typeinfo.TypeInformation<OUT> type = TypeExtractor.outputType(
+          processJoinFunction, dev.sluice.streaming.api.functions.co.ProcessJoinFunction.class, 2);
+      return process(processJoinFunction, type);
+    }
+
+    /** As {@link #process(dev.sluice.streaming.api.functions.co.ProcessJoinFunction)}, with the result type. */
+    public <OUT> SingleOutputStreamOperator<OUT> process(
+        dev.sluice.streaming.api.functions.co.ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction,
+        dev.sluice.api.common.typeinfo.TypeInformation<OUT> outputType) {
+      long lower = lowerBoundInclusive ? lowerBound : lowerBound + 1;
+      long upper = upperBoundInclusive ? upperBound : upperBound - 1;
+      if (lower > upper) {
+        throw new IllegalArgumentException("The interval of the join is empty: with exclusive bounds "
+            + "it is [" + lower + ", " + upper + "] ms");
+      }
+      dev.sluice.util.OutputTag<IN1> leftLate = leftLateDataOutputTag;
+      dev.sluice.util.OutputTag<IN2> rightLate = rightLateDataOutputTag;
+      return left.connect(right).transform("IntervalJoin", outputType,
+          Operators.udf(processJoinFunction, f -> new dev.sluice.runtime.operators.co
+              .IntervalJoinOperator<KEY, IN1, IN2, OUT>(lower, upper, leftLate, rightLate, f)));
+    }
+  }
 }
