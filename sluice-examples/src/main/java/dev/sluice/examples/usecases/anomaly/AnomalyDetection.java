@@ -32,7 +32,7 @@ public final class AnomalyDetection {
   /** Band half-width in mean absolute deviations. */
   public static final double K = 4;
   /** The band is never narrower than this many percentage points. */
-  public static final double MIN_BAND = 5;
+  public static final double MIN_BAND = 8;
   public static final int SERVERS = 12;
   /** Readings that arrived behind the watermark. */
   public static final OutputTag<Metric> LATE = new OutputTag<Metric>("late-metrics") {};

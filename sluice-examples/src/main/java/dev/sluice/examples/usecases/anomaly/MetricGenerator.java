@@ -38,7 +38,7 @@ public final class MetricGenerator implements GeneratorFunction<Long, Metric> {
     int server = (int) (i % servers);
     long nominal = START_MILLIS + (i / servers) * MILLIS_BETWEEN_READINGS + server;
     long timestamp = nominal - below(i, 1, outOfOrdernessMillis + 1);
-    double cpu = 15 + 6 * (server % 8) + 8 * (uniform(i, 2) - 0.5);
+    double cpu = 15 + 6 * (server % 8) + 6 * (uniform(i, 2) - 0.5);
     if (uniform(i, 3) < anomalyRate) {
       cpu = 92 + 8 * uniform(i, 4);
     }
