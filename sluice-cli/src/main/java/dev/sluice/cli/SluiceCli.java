@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sluice} command: {@code sluice demo}, {@code sluice version}, {@code sluice help}.
+ * The {@code sluice} command: {@code sluice demo}, {@code sluice example}, {@code sluice version}, {@code sluice help}.
  *
  * <p>Exit codes: 0 on success (also when the demo is stopped with Ctrl-C), 1 when a job fails, 2
  * on a bad command line (a one-line message on standard error).
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCli.Version.class,
     description = "Sluice, an embeddable stream processing engine for Java 17.",
-    subcommands = {DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, ExampleCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Try: sluice demo --events 1000000"})
 public final class SluiceCli implements Callable<Integer> {
   /** Exit code of a bad command line. */
@@ -60,6 +60,9 @@ public final class SluiceCli implements Callable<Integer> {
       if (sub.getCommand() instanceof DemoCommand demo) {
         demo.out = out;
         demo.err = err;
+      } else if (sub.getCommand() instanceof ExampleCommand example) {
+        example.out = out;
+        example.err = err;
       }
     }
     return cli;
