@@ -2,6 +2,7 @@ package dev.sluice.examples.usecases;
 
 import dev.sluice.api.common.JobExecutionResult;
 import dev.sluice.examples.usecases.anomaly.AnomalyDetection;
+import dev.sluice.examples.usecases.enrichment.ClickEnrichment;
 import dev.sluice.examples.usecases.fraud.FraudDetection;
 import dev.sluice.examples.usecases.iot.IotMonitoring;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
@@ -23,7 +24,10 @@ public enum Examples {
       FraudDetection::define),
   IOT("iot", IotMonitoring.JOB_NAME,
       "Sensor readings -> one alert per episode above the threshold for 10+ s; late readings counted",
-      IotMonitoring::define);
+      IotMonitoring::define),
+  ENRICHMENT("enrichment", ClickEnrichment.JOB_NAME,
+      "Clicks joined with the user profile valid at the click's event time; late data reported",
+      ClickEnrichment::define);
 
   private final String exampleName;
   private final String jobName;

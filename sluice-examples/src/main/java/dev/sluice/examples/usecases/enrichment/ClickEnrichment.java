@@ -7,7 +7,16 @@ import dev.sluice.api.common.state.MapStateDescriptor;
 import dev.sluice.api.common.typeinfo.TypeHint;
 import dev.sluice.api.common.typeinfo.TypeInformation;
 import dev.sluice.api.common.typeinfo.Types;
+import dev.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import dev.sluice.connector.datagen.source.DataGeneratorSource;
+import dev.sluice.connector.datagen.source.GeneratorFunction;
+import dev.sluice.examples.usecases.ExampleOptions;
+import dev.sluice.examples.usecases.Randomness;
+import dev.sluice.examples.usecases.ResultPrinter.Line;
+import dev.sluice.examples.usecases.ResultPrinter;
+import dev.sluice.examples.usecases.UseCases;
 import dev.sluice.streaming.api.datastream.DataStream;
+import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import dev.sluice.streaming.api.datastream.SingleOutputStreamOperator;
 import dev.sluice.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.sluice.util.Collector;
@@ -128,26 +137,63 @@ public final class ClickEnrichment {
     }
   }
 
-  /** Runs the join on generated data: {@code [clicks [users]]}. */
-  public static void main(String[] args) throws Exception {
-    long clicks = args.length > 0 ? Long.parseLong(args[0]) : 20;
-    int users = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    dev.sluice.streaming.api.environment.StreamExecutionEnvironment env =
-        dev.sluice.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment();
-    List<Click> clickData = new ArrayList<>();
-    List<ProfileUpdate> profileData = new ArrayList<>();
-    String[] segments = {"new", "regular", "loyal", "vip"};
-    for (long i = 0; i < clicks; i++) {
-      clickData.add(new Click("user-" + (i % users), "/page/" + (i % 7), 1_000 + i * 500));
+  /** Users in the generated data. */
+  static final int USERS = 50;
+
+  /** Generated clicks: one every 10 ms of event time, users round robin, shuffled a little. */
+  static final class ClickGenerator implements GeneratorFunction<Long, Click> {
+    private final long outOfOrderness;
+
+    ClickGenerator(long outOfOrderness) {
+      this.outOfOrderness = outOfOrderness;
     }
-    for (int u = 0; u < users; u++) {
-      for (int v = 0; v < segments.length; v++) {
-        profileData.add(new ProfileUpdate("user-" + u, segments[v], v % 2 == 0 ? "NL" : "DE",
-            v * clicks * 500 / segments.length + u * 100L));
-      }
+
+    @Override
+    public Click map(Long i) {
+      long jitter = outOfOrderness == 0 ? 0 : Randomness.below(i, 11, outOfOrderness);
+      return new Click("user-" + Randomness.below(i, 13, USERS), "/page/" + Randomness.below(i, 17, 20),
+          Randomness.START_MILLIS + i * 10 - jitter);
     }
-    java.util.Collections.shuffle(clickData, new java.util.Random(7));
-    build(env.fromData(clickData), env.fromData(profileData), Duration.ofSeconds(60)).print();
-    env.execute("Click enrichment");
   }
+
+  /** Generated profile versions: user {@code i % USERS} gets a new segment every 500 ms of event time. */
+  static final class ProfileGenerator implements GeneratorFunction<Long, ProfileUpdate> {
+    private static final String[] SEGMENTS = {"new", "regular", "loyal", "vip", "lapsed"};
+
+    @Override
+    public ProfileUpdate map(Long i) {
+      long user = i % USERS;
+      return new ProfileUpdate("user-" + user, SEGMENTS[(int) Randomness.below(i, 19, SEGMENTS.length)],
+          Randomness.below(i, 23, 2) == 0 ? "NL" : "DE", Randomness.START_MILLIS + i * 10);
+    }
+  }
+
+  /** Adds the example on generated data, printing enriched clicks and late data, to {@code env}. */
+  public static void define(StreamExecutionEnvironment env, ExampleOptions options) {
+    RateLimiterStrategy clickRate = UseCases.rateLimiter(options);
+    DataStream<Click> clicks = env.fromSource(new DataGeneratorSource<>(
+        new ClickGenerator(options.outOfOrdernessMillis()), options.events(), clickRate,
+        TypeInformation.of(Click.class)), WatermarkStrategy.noWatermarks(), "Clicks");
+    // as many profile updates as clicks, in the same event-time span: each user changes often
+    DataStream<ProfileUpdate> profiles = env.fromSource(new DataGeneratorSource<>(
+        new ProfileGenerator(), options.events(), clickRate, TypeInformation.of(ProfileUpdate.class)),
+        WatermarkStrategy.noWatermarks(), "Profile updates");
+    SingleOutputStreamOperator<EnrichedClick> enriched =
+        build(clicks, profiles, Duration.ofMillis(Math.max(1, options.outOfOrdernessMillis())));
+    DataStream<Line> lines = enriched.map(c -> new Line("CLICK", c.toString())).returns(Line.class)
+        .union(enriched.getSideOutput(LATE_CLICKS).map(c -> new Line("LATE", "click " + c)).returns(Line.class),
+            enriched.getSideOutput(LATE_PROFILES).map(p -> new Line("LATE", "profile " + p)).returns(Line.class));
+    lines.sinkTo(new ResultPrinter(options.out(), "CLICK", "LATE")).name("Print").setParallelism(1);
+  }
+
+  /** Runs the example: {@code [events [rate]]}. */
+  public static void main(String[] args) throws Exception {
+    ExampleOptions options = UseCases.mainOptions(args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    define(env, options);
+    env.execute(JOB_NAME);
+  }
+
+  /** The job's name. */
+  public static final String JOB_NAME = "Click enrichment";
 }
