@@ -267,7 +267,8 @@ public final class WindowFunctions {
     static <T> T copyIfMutable(T value) {
       if (value == null || value instanceof Number || value instanceof CharSequence
           || value instanceof Boolean || value instanceof Character || value instanceof Enum<?>
-          || value.getClass().isRecord()) {
+          || value.getClass().isRecord() || value.getClass().isArray()
+          || value.getClass().getName().startsWith("java.")) {
         return value;
       }
       if (value instanceof dev.sluice.api.java.tuple.Tuple tuple) {
