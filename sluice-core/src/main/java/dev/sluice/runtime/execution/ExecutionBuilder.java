@@ -87,6 +87,7 @@ final class ExecutionBuilder {
       }
       OperatorContext context = new OperatorContext(node.name(), taskInfo, graph.jobName(),
           node == headNode ? keyedState : null, processingTime, settings.autoWatermarkIntervalMs());
+      job.registerMetrics(node.transformation().id(), node.name(), index, context.metrics());
       setup(operators.get(node), context, new OperatorOutput<>(mains, sides));
     }
     List<StreamOperator<?>> ordered = new ArrayList<>(operators.values());

@@ -1,5 +1,11 @@
 package dev.sluice.runtime.execution;
 
+import dev.sluice.runtime.metrics.OperatorMetrics;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.sluice.api.common.JobCancellationException;
 import dev.sluice.api.common.JobExecutionException;
 import dev.sluice.api.common.JobExecutionResult;
@@ -202,6 +208,31 @@ public final class JobExecution implements JobClient {
 
   ExecutorService ioPool() {
     return ioPool;
+  }
+
+  // operator metrics: node id -> display name, and "<name>[<subtask>]" -> metrics
+  private final Map<Integer, String> metricNames = new HashMap<>();
+  private final Map<String, OperatorMetrics> operatorMetrics = new ConcurrentHashMap<>();
+
+  /** Called while the job is built: makes an operator instance's metrics visible in {@link #metrics()}. */
+  synchronized void registerMetrics(int nodeId, String name, int subtask, OperatorMetrics metrics) {
+    String display = metricNames.get(nodeId);
+    if (display == null) {
+      display = metricNames.containsValue(name) ? name + "#" + nodeId : name;
+      metricNames.put(nodeId, display);
+    }
+    operatorMetrics.put(display + "[" + subtask + "]", metrics);
+  }
+
+  /**
+   * A snapshot of all operator metrics of this job, keyed {@code "<operator name>[<subtask
+   * index>].<metric>"} (an operator name used by several operators gets {@code "#<node id>"}
+   * appended). Safe to call from any thread while the job runs, and after it ended.
+   */
+  public Map<String, Long> metrics() {
+    Map<String, Long> out = new TreeMap<>();
+    operatorMetrics.forEach((prefix, m) -> m.snapshot().forEach((k, v) -> out.put(prefix + "." + k, v)));
+    return out;
   }
 
   List<Subtask> subtasks() {

@@ -27,6 +27,25 @@ public final class Operators {
         operator.apply(FunctionCopies.<F>deserialize(bytes, loader));
   }
 
+  /**
+   * Per subtask: a copy of {@code object} (a user function, trigger, assigner, ...) made the same
+   * way as for {@link #udf}; null gives null.
+   */
+  public static <T> java.util.function.Supplier<T> copier(T object) {
+    if (object == null) {
+      return () -> null;
+    }
+    byte[] bytes = FunctionCopies.serializeOrNull(object);
+    if (bytes == null) {
+      if (object.getClass().isHidden()) {
+        return () -> object;
+      }
+      return () -> FunctionCopies.shallowCopy(object);
+    }
+    ClassLoader loader = object.getClass().getClassLoader();
+    return () -> FunctionCopies.<T>deserialize(bytes, loader);
+  }
+
   /** A non-serializable lambda, shared by all subtasks (it has no state of its own). */
   private record SharedInstanceFactory<F extends Function, OUT>(F function,
       java.util.function.Function<F, StreamOperator<OUT>> operator) implements OperatorFactory<OUT> {

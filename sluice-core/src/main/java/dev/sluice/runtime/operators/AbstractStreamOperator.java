@@ -16,7 +16,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   public void setup(OperatorContext context, Output<OUT> output) {
     this.context = context;
     this.output = output;
+    this.watermarkGauge = context.metrics().gauge("currentWatermark");
   }
+
+  private dev.sluice.runtime.metrics.OperatorMetrics.Gauge watermarkGauge;
 
   @Override
   public void open() throws Exception {}
@@ -24,6 +27,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   @Override
   public void processWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
+    if (watermarkGauge != null) {
+      watermarkGauge.set(watermark);
+    }
     for (int i = 0; i < timerServices.size(); i++) {
       timerServices.get(i).advanceWatermark(watermark);
     }

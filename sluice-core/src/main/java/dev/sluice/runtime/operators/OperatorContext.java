@@ -2,6 +2,7 @@ package dev.sluice.runtime.operators;
 
 import dev.sluice.api.common.TaskInfo;
 import dev.sluice.api.common.functions.RuntimeContext;
+import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.state.HeapKeyedStateBackend;
 import dev.sluice.runtime.time.ProcessingTimeService;
 import java.util.function.LongSupplier;
@@ -18,6 +19,7 @@ public final class OperatorContext {
   private final ProcessingTimeService processingTime;
   private final RuntimeContext runtimeContext;
   private final long autoWatermarkIntervalMs;
+  private final OperatorMetrics metrics = new OperatorMetrics();
 
   /** A context whose processing-time callbacks fire when its owner calls {@code fireDue()}. */
   public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
@@ -78,5 +80,10 @@ public final class OperatorContext {
 
   public RuntimeContext runtimeContext() {
     return runtimeContext;
+  }
+
+  /** This operator instance's metrics (written by its subtask thread, readable from any). */
+  public OperatorMetrics metrics() {
+    return metrics;
   }
 }

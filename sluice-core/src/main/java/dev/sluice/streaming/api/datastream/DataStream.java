@@ -118,6 +118,32 @@ public class DataStream<T> {
         () -> new TimestampsAndWatermarksOperator<>(strategy));
   }
 
+  // ------------------------------------------------------------ windows (non-parallel)
+
+  /** Groups all elements into the windows {@code assigner} gives them; runs in one subtask. */
+  public <W extends dev.sluice.streaming.api.windowing.windows.Window> AllWindowedStream<T, W> windowAll(
+      dev.sluice.streaming.api.windowing.assigners.WindowAssigner<? super T, W> assigner) {
+    return new AllWindowedStream<>(this, assigner);
+  }
+
+  /** Windows of {@code size} elements, each fired and purged when full; runs in one subtask. */
+  public AllWindowedStream<T, dev.sluice.streaming.api.windowing.windows.GlobalWindow> countWindowAll(long size) {
+    KeyedStream.checkCount(size, "size");
+    return windowAll(dev.sluice.streaming.api.windowing.assigners.GlobalWindows.create())
+        .trigger(dev.sluice.streaming.api.windowing.triggers.PurgingTrigger.of(
+            dev.sluice.streaming.api.windowing.triggers.CountTrigger.of(size)));
+  }
+
+  /** The last {@code size} elements, evaluated every {@code slide} elements; runs in one subtask. */
+  public AllWindowedStream<T, dev.sluice.streaming.api.windowing.windows.GlobalWindow> countWindowAll(
+      long size, long slide) {
+    KeyedStream.checkCount(size, "size");
+    KeyedStream.checkCount(slide, "slide");
+    return windowAll(dev.sluice.streaming.api.windowing.assigners.GlobalWindows.create())
+        .evictor(dev.sluice.streaming.api.windowing.evictors.CountEvictor.of(size))
+        .trigger(dev.sluice.streaming.api.windowing.triggers.CountTrigger.of(slide));
+  }
+
   // ------------------------------------------------------------ partitioning
 
   /** Partitions by the key {@code key} extracts; operations on the result are per key. */

@@ -53,6 +53,38 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     return transformKeyed("Keyed Reduce", getType(), Operators.udf(reducer, StreamGroupedReduce::new));
   }
 
+  // ------------------------------------------------------------ windows
+
+  /** Groups each key's elements into the windows {@code assigner} gives them. */
+  public <W extends dev.sluice.streaming.api.windowing.windows.Window> WindowedStream<T, KEY, W> window(
+      dev.sluice.streaming.api.windowing.assigners.WindowAssigner<? super T, W> assigner) {
+    return new WindowedStream<>(this, assigner);
+  }
+
+  /** Windows of {@code size} elements per key, each fired and purged when full. */
+  public WindowedStream<T, KEY, dev.sluice.streaming.api.windowing.windows.GlobalWindow> countWindow(long size) {
+    checkCount(size, "size");
+    return window(dev.sluice.streaming.api.windowing.assigners.GlobalWindows.create())
+        .trigger(dev.sluice.streaming.api.windowing.triggers.PurgingTrigger.of(
+            dev.sluice.streaming.api.windowing.triggers.CountTrigger.of(size)));
+  }
+
+  /** The last {@code size} elements per key, evaluated every {@code slide} elements. */
+  public WindowedStream<T, KEY, dev.sluice.streaming.api.windowing.windows.GlobalWindow> countWindow(
+      long size, long slide) {
+    checkCount(size, "size");
+    checkCount(slide, "slide");
+    return window(dev.sluice.streaming.api.windowing.assigners.GlobalWindows.create())
+        .evictor(dev.sluice.streaming.api.windowing.evictors.CountEvictor.of(size))
+        .trigger(dev.sluice.streaming.api.windowing.triggers.CountTrigger.of(slide));
+  }
+
+  static void checkCount(long n, String what) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("The count window " + what + " must be positive, got " + n);
+    }
+  }
+
   // ------------------------------------------------------------ aggregations (Flink semantics)
 
   /** Running sum of the field at {@code position}; the other fields keep the key's first element. */

@@ -1,0 +1,260 @@
+package dev.sluice.runtime.operators.windowing;
+
+import dev.sluice.api.common.functions.AggregateFunction;
+import dev.sluice.api.common.functions.ReduceFunction;
+import dev.sluice.runtime.elements.RecordBatch;
+import dev.sluice.runtime.metrics.OperatorMetrics;
+import dev.sluice.runtime.operators.AbstractStreamOperator;
+import dev.sluice.runtime.operators.OneInputStreamOperator;
+import dev.sluice.runtime.state.HeapValueState;
+import dev.sluice.runtime.state.VoidNamespace;
+import dev.sluice.runtime.time.InternalTimer;
+import dev.sluice.runtime.time.InternalTimerService;
+import dev.sluice.runtime.time.Triggerable;
+import dev.sluice.util.OutputTag;
+
+/**
+ * Event-time tumbling and sliding windows with an incremental reduce or aggregate, the default
+ * trigger and no evictor, computed from slices: per key, one accumulator per slice of length
+ * {@code gcd(size, slide)}. An element updates exactly one slice; when the watermark passes a
+ * window's end, the slices of that window are combined. Results, lateness and the late side output
+ * are the same as the general {@link WindowOperator}'s.
+ */
+public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOperator<OUT>
+    implements OneInputStreamOperator<IN, OUT>, Triggerable<VoidNamespace> {
+
+  private final long size;
+  private final long slide;
+  private final long offset;
+  private final long sliceSize;
+  private final long allowedLateness;
+  private final OutputTag<IN> lateDataOutputTag;
+  private final ReduceFunction<IN> reducer;
+  private final AggregateFunction<IN, ACC, OUT> aggregate;
+
+  private HeapValueState<Slices> slices;
+  private InternalTimerService<VoidNamespace> timers;
+  private OperatorMetrics.Counter lateDropped;
+
+  /** A slicing operator over {@code reducer} (then {@code OUT = IN}) or {@code aggregate}. */
+  public SlicingWindowOperator(long size, long slide, long offset, long allowedLateness,
+      OutputTag<IN> lateDataOutputTag, ReduceFunction<IN> reducer, AggregateFunction<IN, ACC, OUT> aggregate) {
+    this.size = size;
+    this.slide = slide;
+    this.offset = offset;
+    this.sliceSize = gcd(size, slide);
+    this.allowedLateness = allowedLateness;
+    this.lateDataOutputTag = lateDataOutputTag;
+    this.reducer = reducer;
+    this.aggregate = aggregate;
+  }
+
+  static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    if (context.keyedState() == null) {
+      throw new IllegalStateException("The window operator '" + context.operatorName() + "' needs a keyed stream");
+    }
+    slices = context.keyedState().valueState("window-slices:" + context.operatorName());
+    timers = createTimerService(this);
+    lateDropped = context.metrics().counter("numLateRecordsDropped");
+  }
+
+  private long cleanup(long maxTimestamp) {
+    return WindowOperator.saturatedAdd(maxTimestamp, allowedLateness);
+  }
+
+  /** Max timestamp of the last window containing the slice that ends at {@code sliceEnd}. */
+  private long lastWindowMax(long sliceEnd) {
+    long lastStart = TimeWindowsMath.start(sliceEnd - sliceSize, offset, slide);
+    return lastStart + size - 1;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void processElement(IN value, long timestamp) throws Exception {
+    if (timestamp == RecordBatch.NO_TIMESTAMP) {
+      throw WindowErrors.noTimestamp(context.operatorName(), value);
+    }
+    long wm = currentWatermark;
+    long lastStart = TimeWindowsMath.start(timestamp, offset, slide);
+    if (cleanup(lastStart + size - 1) <= wm) {
+      if (lateDataOutputTag != null) {
+        output.collect(lateDataOutputTag, value, timestamp);
+      }
+      lateDropped.inc();
+      return;
+    }
+    long sliceEnd = TimeWindowsMath.start(timestamp, offset, sliceSize) + sliceSize;
+    Slices s = slices.value();
+    if (s == null) {
+      s = new Slices();
+      slices.update(s);
+    }
+    int i = s.indexOf(sliceEnd);
+    boolean created = i < 0;
+    if (created) {
+      i = s.insert(sliceEnd);
+    }
+    Object acc = s.accs[i];
+    if (reducer != null) {
+      s.accs[i] = acc == null ? value : reducer.reduce((IN) acc, value);
+    } else {
+      s.accs[i] = aggregate.add(value, acc == null ? aggregate.createAccumulator() : (ACC) acc);
+    }
+    if (created) {
+      // timers per new slice, not per element: the ends of its windows still to come, and cleanup
+      for (long start = lastStart; start > timestamp - size; start -= slide) {
+        long max = start + size - 1;
+        if (max > wm) {
+          timers.registerEventTimeTimer(VoidNamespace.INSTANCE, max);
+        }
+      }
+      long clean = cleanup(lastStart + size - 1);
+      if (clean != Long.MAX_VALUE) {
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, clean);
+      }
+    }
+    if (timestamp <= wm) {
+      // late but within the allowed lateness: windows already fired fire again at once
+      for (long start = lastStart; start > timestamp - size; start -= slide) {
+        long max = start + size - 1;
+        if (max <= wm && cleanup(max) > wm) {
+          emitWindow(s, start);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void onEventTime(InternalTimer<VoidNamespace> timer) throws Exception {
+    Slices s = slices.value();
+    if (s == null) {
+      return;
+    }
+    long t = timer.timestamp();
+    long end = t + 1;
+    if (Math.floorMod(end - size - offset, slide) == 0) {
+      emitWindow(s, end - size);
+    }
+    // drop slices no window needs any more
+    while (s.size > 0 && cleanup(lastWindowMax(s.ends[s.head])) <= t) {
+      s.removeFirst();
+    }
+    if (s.size == 0) {
+      slices.clear();
+    }
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimer<VoidNamespace> timer) {}
+
+  @SuppressWarnings("unchecked")
+  private void emitWindow(Slices s, long start) throws Exception {
+    long end = start + size;
+    Object result = null;
+    int count = 0;
+    int from = s.firstEndAfter(start);
+    for (int i = from; i < s.head + s.size && s.ends[i] <= end; i++) {
+      Object acc = s.accs[i];
+      if (reducer != null) {
+        result = count == 0 ? WindowFunctions.Snapshots.copyIfMutable(acc) : reducer.reduce((IN) result, (IN) acc);
+      } else if (count == 0) {
+        result = acc;
+      } else {
+        if (count == 1) {
+          result = aggregate.merge(aggregate.createAccumulator(), (ACC) result);
+        }
+        result = aggregate.merge((ACC) result, (ACC) acc);
+      }
+      count++;
+    }
+    if (count == 0) {
+      return;
+    }
+    Object out = reducer != null ? result : aggregate.getResult((ACC) result);
+    output.collect((OUT) out, end - 1);
+  }
+
+  /** Window start arithmetic (aligned to the offset, correct for negative times). */
+  static final class TimeWindowsMath {
+    private TimeWindowsMath() {}
+
+    static long start(long timestamp, long offset, long length) {
+      return timestamp - Math.floorMod(timestamp - offset, length);
+    }
+  }
+
+  /** The slices of one key, sorted by end; usually appended at the end and removed at the front. */
+  static final class Slices {
+    long[] ends = new long[4];
+    Object[] accs = new Object[4];
+    int head;
+    int size;
+
+    int indexOf(long end) {
+      for (int i = head + size - 1; i >= head; i--) {
+        long e = ends[i];
+        if (e == end) {
+          return i;
+        }
+        if (e < end) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    /** First index whose slice ends after {@code time}. */
+    int firstEndAfter(long time) {
+      int i = head;
+      int stop = head + size;
+      while (i < stop && ends[i] <= time) {
+        i++;
+      }
+      return i;
+    }
+
+    int insert(long end) {
+      if (head + size == ends.length) {
+        if (head > 0) {
+          System.arraycopy(ends, head, ends, 0, size);
+          System.arraycopy(accs, head, accs, 0, size);
+          java.util.Arrays.fill(accs, size, head + size, null);
+          head = 0;
+        } else {
+          ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+          accs = java.util.Arrays.copyOf(accs, accs.length * 2);
+        }
+      }
+      int pos = head + size;
+      while (pos > head && ends[pos - 1] > end) {
+        ends[pos] = ends[pos - 1];
+        accs[pos] = accs[pos - 1];
+        pos--;
+      }
+      ends[pos] = end;
+      accs[pos] = null;
+      size++;
+      return pos;
+    }
+
+    void removeFirst() {
+      accs[head] = null;
+      head++;
+      size--;
+      if (size == 0) {
+        head = 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,567 @@
+package dev.sluice.runtime.operators.windowing;
+
+import dev.sluice.api.common.functions.DefaultOpenContext;
+import dev.sluice.api.common.state.AppendingState;
+import dev.sluice.api.common.state.MergingState;
+import dev.sluice.api.common.state.State;
+import dev.sluice.api.common.state.StateDescriptor;
+import dev.sluice.api.common.state.ValueStateDescriptor;
+import dev.sluice.runtime.elements.RecordBatch;
+import dev.sluice.runtime.metrics.OperatorMetrics;
+import dev.sluice.runtime.operators.AbstractStreamOperator;
+import dev.sluice.runtime.operators.OneInputStreamOperator;
+import dev.sluice.runtime.operators.TimestampedCollector;
+import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.state.HeapValueState;
+import dev.sluice.runtime.state.InternalKeyedState;
+import dev.sluice.runtime.time.InternalTimer;
+import dev.sluice.runtime.time.InternalTimerService;
+import dev.sluice.runtime.time.Triggerable;
+import dev.sluice.streaming.api.functions.windowing.ProcessWindowFunction;
+import dev.sluice.streaming.api.windowing.assigners.MergingWindowAssigner;
+import dev.sluice.streaming.api.windowing.assigners.WindowAssigner;
+import dev.sluice.streaming.api.windowing.evictors.Evictor;
+import dev.sluice.streaming.api.windowing.evictors.TimestampedValue;
+import dev.sluice.streaming.api.windowing.triggers.Trigger;
+import dev.sluice.streaming.api.windowing.triggers.TriggerResult;
+import dev.sluice.streaming.api.windowing.windows.Window;
+import dev.sluice.util.OutputTag;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The general window operator: contents per (key, window) in namespaced heap state, a trigger per
+ * window, merging of session windows, an optional evictor, allowed lateness and a side output for
+ * late elements. See the package documentation for the invariants.
+ *
+ * @param <K> key type
+ * @param <IN> input type
+ * @param <X> what the window function receives per element of its iterable (the input, or the
+ *     pre-aggregated value)
+ * @param <OUT> output type
+ * @param <W> window type
+ */
+public final class WindowOperator<K, IN, X, OUT, W extends Window> extends AbstractStreamOperator<OUT>
+    implements OneInputStreamOperator<IN, OUT>, Triggerable<W> {
+
+  private final WindowAssigner<? super IN, W> assigner;
+  private final Trigger<? super IN, ? super W> trigger;
+  private final WindowContents<IN> contentsKind;
+  private final ProcessWindowFunction<X, OUT, K, W> function;
+  private final Evictor<? super IN, ? super W> evictor;
+  private final long allowedLateness;
+  private final OutputTag<IN> lateDataOutputTag;
+
+  private HeapKeyedStateBackend backend;
+  private InternalTimerService<W> timers;
+  private AppendingState<Object, Object> contents;
+  private InternalKeyedState<Object> contentsNs;
+  private HeapValueState<ArrayList<W>> sessions;
+  private MergingWindowAssigner<? super IN, W> merging;
+  private TimestampedCollector<OUT> collector;
+  private final Ctx triggerCtx = new Ctx();
+  private WindowContext windowCtx;
+  private final SingleValue<Object> single = new SingleValue<>();
+  private OperatorMetrics.Counter lateDropped;
+  private boolean functionOpened;
+  private final WindowAssigner.WindowAssignerContext assignerContext =
+      new WindowAssigner.WindowAssignerContext() {
+        @Override
+        public long getCurrentProcessingTime() {
+          return context.currentProcessingTime();
+        }
+      };
+
+  /** How the contents of a window are kept. */
+  public sealed interface WindowContents<IN> permits ListContents, ReducingContents, AggregatingContents {}
+
+  /** Every element (process/apply, and always with an evictor). */
+  public record ListContents<IN>() implements WindowContents<IN> {}
+
+  /** One value, reduced incrementally. */
+  public record ReducingContents<IN>(dev.sluice.api.common.functions.ReduceFunction<IN> reducer)
+      implements WindowContents<IN> {}
+
+  /** One accumulator, aggregated incrementally; the function receives {@code getResult}. */
+  public record AggregatingContents<IN>(
+      dev.sluice.api.common.functions.AggregateFunction<IN, ?, ?> aggregate) implements WindowContents<IN> {}
+
+  @SuppressWarnings("unchecked")
+  public WindowOperator(WindowAssigner<? super IN, W> assigner, Trigger<? super IN, ? super W> trigger,
+      WindowContents<IN> contents, ProcessWindowFunction<X, OUT, K, W> function,
+      Evictor<? super IN, ? super W> evictor, long allowedLateness, OutputTag<IN> lateDataOutputTag) {
+    this.assigner = assigner;
+    this.trigger = trigger;
+    this.contentsKind = contents;
+    this.function = function;
+    this.evictor = evictor;
+    this.allowedLateness = allowedLateness;
+    this.lateDataOutputTag = lateDataOutputTag;
+    if (assigner instanceof MergingWindowAssigner<?, ?>) {
+      merging = (MergingWindowAssigner<? super IN, W>) assigner;
+      if (!trigger.canMerge()) {
+        throw new UnsupportedOperationException("The trigger " + trigger + " cannot be used with "
+            + "merging (session) windows: it does not support merging");
+      }
+    }
+    if (evictor != null && !(contents instanceof ListContents<?>)) {
+      throw new IllegalArgumentException("A window with an evictor keeps all elements");
+    }
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void open() throws Exception {
+    super.open();
+    backend = context.keyedState();
+    if (backend == null) {
+      throw new IllegalStateException("The window operator '" + context.operatorName() + "' needs a keyed stream");
+    }
+    timers = createTimerService(this);
+    String name = "window-contents:" + context.operatorName();
+    StateDescriptor<?, ?> descriptor;
+    if (contentsKind instanceof ReducingContents<IN> r) {
+      descriptor = new dev.sluice.api.common.state.ReducingStateDescriptor<>(name, r.reducer(), (Class) Object.class);
+    } else if (contentsKind instanceof AggregatingContents<IN> a) {
+      descriptor = new dev.sluice.api.common.state.AggregatingStateDescriptor(name, a.aggregate(), (Class) Object.class);
+    } else {
+      descriptor = new dev.sluice.api.common.state.ListStateDescriptor<>(name, Object.class);
+    }
+    Object state = backend.getOrCreate((StateDescriptor) descriptor);
+    contents = (AppendingState<Object, Object>) state;
+    contentsNs = (InternalKeyedState<Object>) state;
+    if (merging != null) {
+      sessions = (HeapValueState<ArrayList<W>>) (Object) backend.getOrCreate(
+          new ValueStateDescriptor<>("window-sessions:" + context.operatorName(), (Class) ArrayList.class));
+    }
+    collector = new TimestampedCollector<>(output);
+    windowCtx = new WindowContext(function);
+    lateDropped = context.metrics().counter("numLateRecordsDropped");
+    function.setRuntimeContext(context.runtimeContext());
+    function.open(DefaultOpenContext.INSTANCE);
+    functionOpened = true;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (functionOpened) {
+      functionOpened = false;
+      function.close();
+    }
+    super.close();
+  }
+
+  // ------------------------------------------------------------------ elements
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void processElement(IN value, long timestamp) throws Exception {
+    boolean eventTime = assigner.isEventTime();
+    if (eventTime && timestamp == RecordBatch.NO_TIMESTAMP) {
+      throw WindowErrors.noTimestamp(context.operatorName(), value);
+    }
+    Collection<W> windows = assigner.assignWindows(value, timestamp, assignerContext);
+    Object stored = evictor == null ? value : new TimestampedValue<>(value, timestamp);
+    if (evictor != null && timestamp == RecordBatch.NO_TIMESTAMP) {
+      stored = new TimestampedValue<>(value);
+    }
+    boolean skipped = true;
+    ArrayList<W> active = null;
+    if (merging != null) {
+      sessions.setCurrentNamespace(dev.sluice.runtime.state.VoidNamespace.INSTANCE);
+      active = sessions.value();
+      if (active == null) {
+        active = new ArrayList<>(2);
+      }
+    }
+    for (W window : windows) {
+      W actual = merging == null ? window : addWindow(active, window);
+      if (isWindowLate(actual)) {
+        if (merging != null) {
+          active.remove(actual);
+        }
+        continue;
+      }
+      skipped = false;
+      contentsNs.setCurrentNamespace(actual);
+      contents.add(stored);
+      triggerCtx.window = actual;
+      TriggerResult result = ((Trigger<IN, W>) trigger).onElement(value, timestamp, actual, triggerCtx);
+      if (result.isFire()) {
+        Object c = contents.get();
+        if (c != null) {
+          emit(actual, c);
+        }
+      }
+      if (result.isPurge()) {
+        contentsNs.setCurrentNamespace(actual);
+        contents.clear();
+      }
+      registerCleanupTimer(actual);
+    }
+    if (merging != null) {
+      persist(active);
+    }
+    if (skipped && eventTime && saturatedAdd(timestamp, allowedLateness) <= currentWatermark) {
+      if (lateDataOutputTag != null) {
+        output.collect(lateDataOutputTag, value, timestamp);
+      }
+      lateDropped.inc();
+    }
+  }
+
+  private void persist(ArrayList<W> active) {
+    sessions.setCurrentNamespace(dev.sluice.runtime.state.VoidNamespace.INSTANCE);
+    if (active.isEmpty()) {
+      sessions.clear();
+    } else {
+      sessions.update(active);
+    }
+  }
+
+  /** Adds {@code newWindow} to the key's sessions, merging what overlaps; returns its window now. */
+  @SuppressWarnings("unchecked")
+  private W addWindow(ArrayList<W> active, W newWindow) throws Exception {
+    List<W> all = new ArrayList<>(active.size() + 1);
+    all.addAll(active);
+    all.add(newWindow);
+    List<Object[]> merges = new ArrayList<>(1);
+    merging.mergeWindows(all, (toMerge, result) -> merges.add(new Object[] {new ArrayList<>(toMerge), result}));
+    W resultWindow = newWindow;
+    boolean newMerged = false;
+    for (Object[] m : merges) {
+      List<W> toMerge = (List<W>) m[0];
+      W result = (W) m[1];
+      if (toMerge.remove(newWindow)) { // removes one occurrence: the others existed before
+        newMerged = true;
+        resultWindow = result;
+      }
+      active.removeAll(toMerge);
+      if (!active.contains(result)) {
+        active.add(result);
+      }
+      if (!(toMerge.size() == 1 && toMerge.get(0).equals(result))) {
+        onMerge(result, toMerge);
+      }
+    }
+    if (!newMerged && !active.contains(newWindow)) {
+      active.add(newWindow);
+    }
+    return resultWindow;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void onMerge(W result, List<W> merged) throws Exception {
+    if (assigner.isEventTime() && cleanupTime(result) <= currentWatermark) {
+      throw new IllegalStateException("The end timestamp of an event-time window cannot become "
+          + "earlier than the current watermark by merging (watermark " + currentWatermark
+          + ", window " + result + ")");
+    }
+    List<Object> sources = new ArrayList<>(merged.size());
+    for (W w : merged) {
+      if (!w.equals(result)) {
+        sources.add(w);
+      }
+    }
+    triggerCtx.window = result;
+    triggerCtx.mergedWindows = sources;
+    ((Trigger<IN, W>) trigger).onMerge(result, triggerCtx);
+    triggerCtx.mergedWindows = List.of();
+    for (Object o : sources) {
+      W w = (W) o;
+      triggerCtx.window = w;
+      ((Trigger<IN, W>) trigger).clear(w, triggerCtx);
+      deleteCleanupTimer(w);
+    }
+    contentsNs.mergeNamespaces(result, sources);
+  }
+
+  // ------------------------------------------------------------------ timers
+
+  @Override
+  public void onEventTime(InternalTimer<W> timer) throws Exception {
+    onTimer(timer, true);
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimer<W> timer) throws Exception {
+    onTimer(timer, false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void onTimer(InternalTimer<W> timer, boolean eventTimeTimer) throws Exception {
+    W window = timer.namespace();
+    long time = timer.timestamp();
+    ArrayList<W> active = null;
+    if (merging != null) {
+      sessions.setCurrentNamespace(dev.sluice.runtime.state.VoidNamespace.INSTANCE);
+      active = sessions.value();
+      if (active == null || !active.contains(window)) {
+        return; // the window was merged into another one
+      }
+    }
+    triggerCtx.window = window;
+    Trigger<IN, W> t = (Trigger<IN, W>) trigger;
+    TriggerResult result = eventTimeTimer ? t.onEventTime(time, window, triggerCtx)
+        : t.onProcessingTime(time, window, triggerCtx);
+    contentsNs.setCurrentNamespace(window);
+    if (result.isFire()) {
+      Object c = contents.get();
+      if (c != null) {
+        emit(window, c);
+      }
+    }
+    if (result.isPurge()) {
+      contentsNs.setCurrentNamespace(window);
+      contents.clear();
+    }
+    if (eventTimeTimer == assigner.isEventTime() && time == cleanupTime(window)) {
+      clearAllState(window, active);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void clearAllState(W window, ArrayList<W> active) throws Exception {
+    contentsNs.setCurrentNamespace(window);
+    contents.clear();
+    triggerCtx.window = window;
+    ((Trigger<IN, W>) trigger).clear(window, triggerCtx);
+    windowCtx.window = window;
+    function.clear(windowCtx);
+    if (active != null) {
+      active.remove(window);
+      persist(active);
+    }
+  }
+
+  // ------------------------------------------------------------------ emission
+
+  @SuppressWarnings("unchecked")
+  private void emit(W window, Object c) throws Exception {
+    Iterable<X> input;
+    if (evictor != null) {
+      input = (Iterable<X>) (Iterable<?>) evictAndFire(window, (Iterable<TimestampedValue<IN>>) c);
+      return;
+    } else if (contentsKind instanceof ListContents<?>) {
+      input = (Iterable<X>) c;
+    } else {
+      single.value = c;
+      input = (Iterable<X>) (Iterable<?>) single;
+    }
+    fire(window, input);
+  }
+
+  private void fire(W window, Iterable<X> input) throws Exception {
+    collector.setTimestamp(window.maxTimestamp());
+    windowCtx.window = window;
+    @SuppressWarnings("unchecked")
+    K key = (K) backend.currentKey();
+    function.process(key, windowCtx, input, collector);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object evictAndFire(W window, Iterable<TimestampedValue<IN>> stored) throws Exception {
+    ArrayList<TimestampedValue<IN>> list = new ArrayList<>();
+    for (TimestampedValue<IN> v : stored) {
+      list.add(v);
+    }
+    Evictor<IN, W> e = (Evictor<IN, W>) evictor;
+    e.evictBefore(list, list.size(), window, triggerCtx);
+    List<Object> values = new AbstractList<>() {
+      @Override
+      public Object get(int index) {
+        return list.get(index).getValue();
+      }
+
+      @Override
+      public int size() {
+        return list.size();
+      }
+    };
+    fire(window, (Iterable<X>) (Iterable) values);
+    e.evictAfter(list, list.size(), window, triggerCtx);
+    contentsNs.setCurrentNamespace(window);
+    ((dev.sluice.api.common.state.ListState<Object>) (Object) contents).update((List) list);
+    return null;
+  }
+
+  // ------------------------------------------------------------------ cleanup
+
+  private long cleanupTime(W window) {
+    return assigner.isEventTime() ? saturatedAdd(window.maxTimestamp(), allowedLateness) : window.maxTimestamp();
+  }
+
+  private boolean isWindowLate(W window) {
+    return assigner.isEventTime() && cleanupTime(window) <= currentWatermark;
+  }
+
+  private void registerCleanupTimer(W window) {
+    long t = cleanupTime(window);
+    if (t == Long.MAX_VALUE) {
+      return;
+    }
+    if (assigner.isEventTime()) {
+      timers.registerEventTimeTimer(window, t);
+    } else {
+      timers.registerProcessingTimeTimer(window, t);
+    }
+  }
+
+  private void deleteCleanupTimer(W window) {
+    long t = cleanupTime(window);
+    if (t == Long.MAX_VALUE) {
+      return;
+    }
+    if (assigner.isEventTime()) {
+      timers.deleteEventTimeTimer(window, t);
+    } else {
+      timers.deleteProcessingTimeTimer(window, t);
+    }
+  }
+
+  static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? (b > 0 ? Long.MAX_VALUE : Long.MIN_VALUE) : r;
+  }
+
+  /** For tests: number of pending event-time and processing-time timers. */
+  public int numTimers() {
+    return timers.numEventTimeTimers() + timers.numProcessingTimeTimers();
+  }
+
+  // ------------------------------------------------------------------ contexts
+
+  /** A one-element iterable over the pre-aggregated value, reused across firings. */
+  private static final class SingleValue<T> implements Iterable<T> {
+    T value;
+
+    @Override
+    public java.util.Iterator<T> iterator() {
+      return List.of(value).iterator();
+    }
+  }
+
+  /** The trigger's (and evictor's) view: timers and state of the current key and window. */
+  private final class Ctx implements Trigger.OnMergeContext, Evictor.EvictorContext {
+    W window;
+    Collection<Object> mergedWindows = List.of();
+
+    @Override
+    public long getCurrentProcessingTime() {
+      return context.currentProcessingTime();
+    }
+
+    @Override
+    public long getCurrentWatermark() {
+      return currentWatermark;
+    }
+
+    @Override
+    public void registerProcessingTimeTimer(long time) {
+      timers.registerProcessingTimeTimer(window, time);
+    }
+
+    @Override
+    public void registerEventTimeTimer(long time) {
+      timers.registerEventTimeTimer(window, time);
+    }
+
+    @Override
+    public void deleteProcessingTimeTimer(long time) {
+      timers.deleteProcessingTimeTimer(window, time);
+    }
+
+    @Override
+    public void deleteEventTimeTimer(long time) {
+      timers.deleteEventTimeTimer(window, time);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends State> S getPartitionedState(StateDescriptor<S, ?> stateDescriptor) {
+      S state = backend.getOrCreate(stateDescriptor);
+      ((InternalKeyedState<Object>) state).setCurrentNamespace(window);
+      return state;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends MergingState<?, ?>> void mergePartitionedState(StateDescriptor<S, ?> stateDescriptor) {
+      if (mergedWindows.isEmpty()) {
+        return;
+      }
+      S state = backend.getOrCreate(stateDescriptor);
+      try {
+        ((InternalKeyedState<Object>) state).mergeNamespaces(window, mergedWindows);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("Could not merge the state '" + stateDescriptor.getName() + "'", e);
+      }
+    }
+  }
+
+  private final class WindowContext extends ProcessWindowFunction<X, OUT, K, W>.Context {
+    private static final long serialVersionUID = 1L;
+    W window;
+    private final WindowStateStore perWindow = new WindowStateStore(true);
+    private final WindowStateStore global = new WindowStateStore(false);
+
+    WindowContext(ProcessWindowFunction<X, OUT, K, W> f) {
+      f.super();
+    }
+
+    @Override
+    public W window() {
+      return window;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+      return context.currentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+      return currentWatermark;
+    }
+
+    @Override
+    public dev.sluice.api.common.state.KeyedStateStore windowState() {
+      return perWindow;
+    }
+
+    @Override
+    public dev.sluice.api.common.state.KeyedStateStore globalState() {
+      return global;
+    }
+
+    @Override
+    public <Y> void output(OutputTag<Y> outputTag, Y value) {
+      if (outputTag == null) {
+        throw new IllegalArgumentException("The side output tag must not be null");
+      }
+      output.collect(outputTag, value, window.maxTimestamp());
+    }
+
+    /** Keyed state scoped to the current window, or to no window. */
+    private final class WindowStateStore extends NamespacedStateStore {
+      private final boolean perWindow;
+
+      WindowStateStore(boolean perWindow) {
+        this.perWindow = perWindow;
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      protected <S extends State> S get(StateDescriptor<S, ?> descriptor) {
+        S state = backend.getOrCreate(descriptor);
+        ((InternalKeyedState<Object>) state).setCurrentNamespace(
+            perWindow ? window : dev.sluice.runtime.state.VoidNamespace.INSTANCE);
+        return state;
+      }
+    }
+  }
+}

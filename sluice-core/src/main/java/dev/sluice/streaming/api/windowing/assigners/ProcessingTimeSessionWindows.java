@@ -1,0 +1,61 @@
+package dev.sluice.streaming.api.windowing.assigners;
+
+import dev.sluice.streaming.api.windowing.triggers.ProcessingTimeTrigger;
+import dev.sluice.streaming.api.windowing.triggers.Trigger;
+import dev.sluice.streaming.api.windowing.windows.TimeWindow;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Session windows: each element opens the window {@code [t, t + gap)}, and windows that overlap or
+ * touch merge into one.
+ */
+public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, TimeWindow> {
+  private static final long serialVersionUID = 1L;
+
+  protected final long sessionTimeout;
+
+  protected ProcessingTimeSessionWindows(long sessionTimeout) {
+    this.sessionTimeout = sessionTimeout;
+  }
+
+  public static ProcessingTimeSessionWindows withGap(Duration size) {
+    return new ProcessingTimeSessionWindows(WindowChecks.positive(size, "session gap", "ProcessingTimeSessionWindows"));
+  }
+
+  /** Sessions whose gap each element determines. */
+  public static <T> DynamicProcessingTimeSessionWindows<T> withDynamicGap(SessionWindowTimeGapExtractor<T> extractor) {
+    return new DynamicProcessingTimeSessionWindows<>(extractor);
+  }
+
+  @Override
+  public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+    long t = context.getCurrentProcessingTime();
+    return List.of(new TimeWindow(t, t + sessionTimeout));
+  }
+
+  public long getGap() {
+    return sessionTimeout;
+  }
+
+  @Override
+  public Trigger<Object, TimeWindow> getDefaultTrigger() {
+    return ProcessingTimeTrigger.create();
+  }
+
+  @Override
+  public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> c) {
+    TimeWindow.mergeWindows(windows, c);
+  }
+
+  @Override
+  public boolean isEventTime() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "ProcessingTimeSessionWindows(" + sessionTimeout + ")";
+  }
+}
