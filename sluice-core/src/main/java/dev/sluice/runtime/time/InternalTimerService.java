@@ -1,25 +1,29 @@
 package dev.sluice.runtime.time;
 
 import dev.sluice.runtime.state.HeapKeyedStateBackend;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.PriorityQueue;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The keyed timers of one operator, in two queues (event time, processing time), deduplicated per
- * (time, key, namespace). Used by the operator's subtask thread only.
+ * The keyed timers of one operator: per domain (event time, processing time) a sorted map from
+ * time to the (key, namespace) pairs due then, in registration order. A timer is registered at most
+ * once; deleting one is a set removal. Timers that share a time — every key's window end, in
+ * aligned windows — share one bucket, so registering and firing cost a hash-set operation, not a
+ * heap operation. Used by the operator's subtask thread only.
  */
 public final class InternalTimerService<N> {
-  private static final Comparator<InternalTimer<?>> BY_TIME =
-      Comparator.comparingLong(InternalTimer::timestamp);
+  /** Who a timer is for. */
+  private record Slot(Object key, Object namespace) {}
 
   private final HeapKeyedStateBackend keyedState;
   private final ProcessingTimeService processingTime;
   private final Triggerable<N> target;
-  private final PriorityQueue<InternalTimer<N>> eventTimers = new PriorityQueue<>(BY_TIME);
-  private final HashSet<InternalTimer<N>> eventTimerSet = new HashSet<>();
-  private final PriorityQueue<InternalTimer<N>> processingTimers = new PriorityQueue<>(BY_TIME);
-  private final HashSet<InternalTimer<N>> processingTimerSet = new HashSet<>();
+  private final TreeMap<Long, LinkedHashSet<Slot>> eventTimers = new TreeMap<>();
+  private final TreeMap<Long, LinkedHashSet<Slot>> processingTimers = new TreeMap<>();
+  private int eventTimerCount;
+  private int processingTimerCount;
   private long currentWatermark = Long.MIN_VALUE;
   private long scheduledProcessingTime = Long.MAX_VALUE;
 
@@ -39,23 +43,20 @@ public final class InternalTimerService<N> {
   }
 
   public void registerEventTimeTimer(N namespace, long time) {
-    InternalTimer<N> timer = new InternalTimer<>(time, currentKey(), namespace);
-    if (eventTimerSet.add(timer)) {
-      eventTimers.add(timer);
+    if (add(eventTimers, time, namespace)) {
+      eventTimerCount++;
     }
   }
 
   public void deleteEventTimeTimer(N namespace, long time) {
-    InternalTimer<N> timer = new InternalTimer<>(time, currentKey(), namespace);
-    if (eventTimerSet.remove(timer)) {
-      eventTimers.remove(timer);
+    if (remove(eventTimers, time, namespace)) {
+      eventTimerCount--;
     }
   }
 
   public void registerProcessingTimeTimer(N namespace, long time) {
-    InternalTimer<N> timer = new InternalTimer<>(time, currentKey(), namespace);
-    if (processingTimerSet.add(timer)) {
-      processingTimers.add(timer);
+    if (add(processingTimers, time, namespace)) {
+      processingTimerCount++;
       if (time < scheduledProcessingTime) {
         scheduledProcessingTime = time;
         processingTime.schedule(time, this::onProcessingTime);
@@ -64,10 +65,29 @@ public final class InternalTimerService<N> {
   }
 
   public void deleteProcessingTimeTimer(N namespace, long time) {
-    InternalTimer<N> timer = new InternalTimer<>(time, currentKey(), namespace);
-    if (processingTimerSet.remove(timer)) {
-      processingTimers.remove(timer);
+    if (remove(processingTimers, time, namespace)) {
+      processingTimerCount--;
     }
+  }
+
+  private boolean add(TreeMap<Long, LinkedHashSet<Slot>> timers, long time, N namespace) {
+    LinkedHashSet<Slot> bucket = timers.get(time);
+    if (bucket == null) {
+      bucket = new LinkedHashSet<>();
+      timers.put(time, bucket);
+    }
+    return bucket.add(new Slot(currentKey(), namespace));
+  }
+
+  private boolean remove(TreeMap<Long, LinkedHashSet<Slot>> timers, long time, N namespace) {
+    LinkedHashSet<Slot> bucket = timers.get(time);
+    if (bucket == null || !bucket.remove(new Slot(currentKey(), namespace))) {
+      return false;
+    }
+    if (bucket.isEmpty()) {
+      timers.remove(time);
+    }
+    return true;
   }
 
   private Object currentKey() {
@@ -81,36 +101,60 @@ public final class InternalTimerService<N> {
   /** Fires every event-time timer at or before {@code watermark}, in time order. */
   public void advanceWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
-    InternalTimer<N> timer;
-    while ((timer = eventTimers.peek()) != null && timer.timestamp() <= watermark) {
-      eventTimers.poll();
-      eventTimerSet.remove(timer);
-      keyedState.setCurrentKey(timer.key());
-      target.onEventTime(timer);
+    Map.Entry<Long, LinkedHashSet<Slot>> due;
+    while ((due = eventTimers.firstEntry()) != null && due.getKey() <= watermark) {
+      fireBucket(eventTimers, due.getKey(), due.getValue(), true);
     }
+  }
+
+  /**
+   * Fires a bucket's timers in registration order; timers its callbacks register for the same
+   * time join the bucket and fire in this pass too.
+   */
+  @SuppressWarnings("unchecked")
+  private void fireBucket(TreeMap<Long, LinkedHashSet<Slot>> timers, long time,
+      LinkedHashSet<Slot> bucket, boolean eventTime) throws Exception {
+    while (!bucket.isEmpty()) {
+      Iterator<Slot> first = bucket.iterator();
+      Slot slot = first.next();
+      first.remove();
+      if (eventTime) {
+        eventTimerCount--;
+      } else {
+        processingTimerCount--;
+      }
+      keyedState.setCurrentKey(slot.key());
+      InternalTimer<N> timer = new InternalTimer<>(time, slot.key(), (N) slot.namespace());
+      if (eventTime) {
+        target.onEventTime(timer);
+      } else {
+        target.onProcessingTime(timer);
+      }
+    }
+    timers.remove(time, bucket);
   }
 
   private void onProcessingTime(long time) throws Exception {
     scheduledProcessingTime = Long.MAX_VALUE;
     long now = processingTime.currentProcessingTime();
-    InternalTimer<N> timer;
-    while ((timer = processingTimers.peek()) != null && timer.timestamp() <= now) {
-      processingTimers.poll();
-      processingTimerSet.remove(timer);
-      keyedState.setCurrentKey(timer.key());
-      target.onProcessingTime(timer);
+    Map.Entry<Long, LinkedHashSet<Slot>> due;
+    while ((due = processingTimers.firstEntry()) != null && due.getKey() <= now) {
+      fireBucket(processingTimers, due.getKey(), due.getValue(), false);
     }
-    if (timer != null && timer.timestamp() < scheduledProcessingTime) {
-      scheduledProcessingTime = timer.timestamp();
-      processingTime.schedule(timer.timestamp(), this::onProcessingTime);
+    Long next = processingTimers.isEmpty() ? null : processingTimers.firstKey();
+    if (next != null && next < scheduledProcessingTime) {
+      scheduledProcessingTime = next;
+      processingTime.schedule(next, this::onProcessingTime);
     }
   }
 
+  /** Live (registered, not yet fired or deleted) event-time timers. */
   public int numEventTimeTimers() {
-    return eventTimers.size();
+    return eventTimerCount;
   }
 
+  /** Live processing-time timers. */
   public int numProcessingTimeTimers() {
-    return processingTimers.size();
+    return processingTimerCount;
   }
 }

@@ -112,16 +112,22 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
       s.accs[i] = aggregate.add(value, acc == null ? aggregate.createAccumulator() : (ACC) acc);
     }
     if (created) {
-      // timers per new slice, not per element: the ends of its windows still to come, and cleanup
-      for (long start = lastStart; start > timestamp - size; start -= slide) {
-        long max = start + size - 1;
-        if (max > wm) {
-          timers.registerEventTimeTimer(VoidNamespace.INSTANCE, max);
-        }
+      // One timer per new slice, at the end of the first window still to come that contains it;
+      // each window timer registers the next window end while slices remain (see onEventTime),
+      // so a key has one pending window timer however many windows overlap.
+      // window ends lie on the grid offset + size + k * slide: the first one at or after sliceEnd
+      long end = TimeWindowsMath.start(sliceEnd - 1, offset + size, slide) + slide;
+      if (end - 1 <= wm) {
+        end += (Math.floorDiv(wm - (end - 1), slide) + 1) * slide;
       }
-      long clean = cleanup(lastStart + size - 1);
-      if (clean != Long.MAX_VALUE) {
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, clean);
+      if (end - size < sliceEnd) {
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+      }
+      if (allowedLateness > 0) {
+        long clean = cleanup(lastStart + size - 1);
+        if (clean != Long.MAX_VALUE) {
+          timers.registerEventTimeTimer(VoidNamespace.INSTANCE, clean);
+        }
       }
     }
     if (timestamp <= wm) {
@@ -145,6 +151,10 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     long end = t + 1;
     if (Math.floorMod(end - size - offset, slide) == 0) {
       emitWindow(s, end - size);
+      long next = end + slide;
+      if (s.size > 0 && s.ends[s.head + s.size - 1] > next - size) {
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, next - 1); // the chain goes on
+      }
     }
     // drop slices no window needs any more
     while (s.size > 0 && cleanup(lastWindowMax(s.ends[s.head])) <= t) {
