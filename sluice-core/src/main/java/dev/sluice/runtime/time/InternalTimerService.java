@@ -70,13 +70,32 @@ public final class InternalTimerService<N> {
     }
   }
 
+  // Aligned timers (window ends) hit the same bucket over and over: remember the last one used.
+  private TreeMap<Long, LinkedHashSet<Slot>> lastTimers;
+  private long lastTime;
+  private LinkedHashSet<Slot> lastBucket;
+
   private boolean add(TreeMap<Long, LinkedHashSet<Slot>> timers, long time, N namespace) {
-    LinkedHashSet<Slot> bucket = timers.get(time);
-    if (bucket == null) {
-      bucket = new LinkedHashSet<>();
-      timers.put(time, bucket);
+    LinkedHashSet<Slot> bucket;
+    if (lastTimers == timers && lastTime == time && lastBucket != null) {
+      bucket = lastBucket;
+    } else {
+      bucket = timers.get(time);
+      if (bucket == null) {
+        bucket = new LinkedHashSet<>();
+        timers.put(time, bucket);
+      }
+      lastTimers = timers;
+      lastTime = time;
+      lastBucket = bucket;
     }
     return bucket.add(new Slot(currentKey(), namespace));
+  }
+
+  private void forgetLastBucket(long time) {
+    if (lastTime == time) {
+      lastBucket = null;
+    }
   }
 
   private boolean remove(TreeMap<Long, LinkedHashSet<Slot>> timers, long time, N namespace) {
@@ -86,6 +105,7 @@ public final class InternalTimerService<N> {
     }
     if (bucket.isEmpty()) {
       timers.remove(time);
+      forgetLastBucket(time);
     }
     return true;
   }
@@ -132,6 +152,7 @@ public final class InternalTimerService<N> {
       }
     }
     timers.remove(time, bucket);
+    forgetLastBucket(time);
   }
 
   private void onProcessingTime(long time) throws Exception {
