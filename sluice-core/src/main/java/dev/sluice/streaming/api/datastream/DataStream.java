@@ -199,6 +199,16 @@ public class DataStream<T> {
     return new DataStream<>(environment, new UnionTransformation<>(environment.nextId(), inputs));
   }
 
+  /** A window join with {@code other}: {@code .where(..).equalTo(..).window(..).apply(..)}. */
+  public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+    return new JoinedStreams<>(this, other);
+  }
+
+  /** A window co-group with {@code other}: {@code .where(..).equalTo(..).window(..).apply(..)}. */
+  public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+    return new CoGroupedStreams<>(this, other);
+  }
+
   /** Two streams processed together by a co-function, each element by the method of its side. */
   public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
     if (other.environment != environment) {
