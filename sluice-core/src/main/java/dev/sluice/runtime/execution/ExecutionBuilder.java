@@ -110,10 +110,10 @@ final class ExecutionBuilder {
     KeySelector<?, ?> key1 = null;
     KeySelector<?, ?> key2 = null;
     if (headNode.transformation() instanceof OneInputTransformation<?, ?> one) {
-      key1 = copy(one.keySelector(), vertex.parallelism(), headNode);
+      key1 = copy(one.keySelector());
     } else if (headNode.transformation() instanceof TwoInputTransformation<?, ?, ?> two) {
-      key1 = copy(two.keySelector1(), vertex.parallelism(), headNode);
-      key2 = copy(two.keySelector2(), vertex.parallelism(), headNode);
+      key1 = copy(two.keySelector1());
+      key2 = copy(two.keySelector2());
     }
     return new InputSubtask(job, taskInfo, gate, ordered, writers,
         inChannels.toArray(new Channel[0]), inputIndex.stream().mapToInt(Integer::intValue).toArray(),
@@ -182,7 +182,7 @@ final class ExecutionBuilder {
       case SHUFFLE -> new RecordWriter.Shuffle(array);
       case BROADCAST -> new RecordWriter.Broadcast(array);
       case HASH -> new RecordWriter.Hash(array,
-          copy(p.keySelector(), edge.source().parallelism(), edge.target()), graph.maxParallelism(),
+          copy(p.keySelector()), graph.maxParallelism(),
           "keyBy before '" + edge.target().name() + "'");
     };
     writers.add(writer);
@@ -209,14 +209,14 @@ final class ExecutionBuilder {
     });
   }
 
-  private static KeySelector<?, ?> copy(KeySelector<?, ?> selector, int parallelism, StreamNode node) {
+  private static KeySelector<?, ?> copy(KeySelector<?, ?> selector) {
     if (selector == null) {
       return null;
     }
-    byte[] bytes = FunctionCopies.serializeOrNull(selector);
-    if (bytes == null) {
+    FunctionCopies.Serialized<KeySelector<?, ?>> serialized = FunctionCopies.serialize(selector);
+    if (serialized == null) {
       return selector; // key selectors are stateless by contract; sharing one is safe
     }
-    return FunctionCopies.deserialize(bytes, selector.getClass().getClassLoader());
+    return serialized.copy();
   }
 }

@@ -4,10 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Gives each parallel subtask its own copy of a user function, as Flink does, so that a function
@@ -19,27 +20,49 @@ import java.io.ObjectStreamClass;
 public final class FunctionCopies {
   private FunctionCopies() {}
 
-  /** The serialized form of {@code function}, or null when it is not serializable. */
-  public static byte[] serializeOrNull(Object function) {
+  /**
+   * A serialized function and the class loaders of the classes written with it, so that a copy
+   * resolves user classes (and the capturing classes of serialized lambdas) wherever they were
+   * loaded from — a plugin or test class loader, not only the engine's.
+   */
+  public static final class Serialized<T> {
+    private final byte[] bytes;
+    private final List<ClassLoader> loaders;
+
+    private Serialized(byte[] bytes, List<ClassLoader> loaders) {
+      this.bytes = bytes;
+      this.loaders = loaders;
+    }
+
+    /** A fresh, independent copy. */
+    @SuppressWarnings("unchecked")
+    public T copy() {
+      try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loaders)) {
+        return (T) in.readObject();
+      } catch (IOException | ClassNotFoundException e) {
+        throw new IllegalStateException("Could not copy a user function: " + e, e);
+      }
+    }
+  }
+
+  /** The serialized form of {@code object}, or null when it is not serializable. */
+  public static <T> Serialized<T> serialize(T object) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(function);
-    } catch (NotSerializableException e) {
-      return null;
+    List<ClassLoader> loaders = new ArrayList<>();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
+      @Override
+      protected void annotateClass(Class<?> cl) {
+        ClassLoader loader = cl.getClassLoader();
+        if (loader != null && !loaders.contains(loader)) {
+          loaders.add(loader);
+        }
+      }
+    }) {
+      out.writeObject(object);
     } catch (IOException e) {
       return null;
     }
-    return bytes.toByteArray();
-  }
-
-  /** A fresh copy from {@link #serializeOrNull} bytes. */
-  @SuppressWarnings("unchecked")
-  public static <T> T deserialize(byte[] bytes, ClassLoader loader) {
-    try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
-      return (T) in.readObject();
-    } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("Could not copy a user function: " + e, e);
-    }
+    return new Serialized<>(bytes.toByteArray(), List.copyOf(loaders));
   }
 
   /** A new instance of the same class with the same field values (no constructor runs). */
@@ -78,20 +101,23 @@ public final class FunctionCopies {
   }
 
   private static final class LoaderObjectInputStream extends ObjectInputStream {
-    private final ClassLoader loader;
+    private final List<ClassLoader> loaders;
 
-    LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+    LoaderObjectInputStream(InputStream in, List<ClassLoader> loaders) throws IOException {
       super(in);
-      this.loader = loader;
+      this.loaders = loaders;
     }
 
     @Override
     protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      try {
-        return Class.forName(desc.getName(), false, loader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
+      for (ClassLoader loader : loaders) {
+        try {
+          return Class.forName(desc.getName(), false, loader);
+        } catch (ClassNotFoundException e) {
+          // try the next loader
+        }
       }
+      return super.resolveClass(desc);
     }
   }
 }

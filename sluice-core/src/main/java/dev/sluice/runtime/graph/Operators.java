@@ -13,8 +13,8 @@ public final class Operators {
     if (function == null) {
       throw new NullPointerException("The user function must not be null");
     }
-    byte[] bytes = FunctionCopies.serializeOrNull(function);
-    if (bytes == null) {
+    FunctionCopies.Serialized<F> serialized = FunctionCopies.serialize(function);
+    if (serialized == null) {
       if (function.getClass().isHidden()) {
         // A lambda: its captured values are final and it has no fields of its own, so one
         // instance can serve every subtask (what it captures is shared either way).
@@ -22,9 +22,7 @@ public final class Operators {
       }
       return () -> operator.apply(FunctionCopies.shallowCopy(function));
     }
-    ClassLoader loader = function.getClass().getClassLoader();
-    return (OperatorFactory<OUT> & java.io.Serializable) () ->
-        operator.apply(FunctionCopies.<F>deserialize(bytes, loader));
+    return () -> operator.apply(serialized.copy());
   }
 
   /**
@@ -35,15 +33,14 @@ public final class Operators {
     if (object == null) {
       return () -> null;
     }
-    byte[] bytes = FunctionCopies.serializeOrNull(object);
-    if (bytes == null) {
+    FunctionCopies.Serialized<T> serialized = FunctionCopies.serialize(object);
+    if (serialized == null) {
       if (object.getClass().isHidden()) {
         return () -> object;
       }
       return () -> FunctionCopies.shallowCopy(object);
     }
-    ClassLoader loader = object.getClass().getClassLoader();
-    return () -> FunctionCopies.<T>deserialize(bytes, loader);
+    return serialized::copy;
   }
 
   /** A non-serializable lambda, shared by all subtasks (it has no state of its own). */

@@ -110,10 +110,8 @@ public class DataGeneratorSource<OUT>
 
   /** Each reader gets its own copy, so that a function with fields is not shared by threads. */
   private GeneratorFunction<Long, OUT> copyOfFunction() {
-    byte[] bytes = FunctionCopies.serializeOrNull(generatorFunction);
-    if (bytes == null) {
-      return generatorFunction;
-    }
-    return FunctionCopies.deserialize(bytes, generatorFunction.getClass().getClassLoader());
+    FunctionCopies.Serialized<GeneratorFunction<Long, OUT>> serialized =
+        FunctionCopies.serialize(generatorFunction);
+    return serialized == null ? generatorFunction : serialized.copy();
   }
 }
