@@ -26,11 +26,15 @@ import java.util.TreeMap;
  *   <li>the end of the input is a watermark at the end of time.
  * </ul>
  */
-final class TumblingWindowModel {
-  record Key(String category, long start) {}
+public final class TumblingWindowModel {
+  public record Key(String category, long start) {}
 
-  /** Firings per window, in order, and the late sales in arrival order. */
-  record Result(Map<Key, List<CategorySales>> firings, List<SalesTransaction> late) {}
+  /**
+   * Firings per window, in order; the late sales in arrival order; and all firings in the order
+   * they happen (per category, the order in which the window operator emits them).
+   */
+  public record Result(Map<Key, List<CategorySales>> firings, List<SalesTransaction> late,
+      List<CategorySales> sequence) {}
 
   private final long size;
   private final long lateness;
@@ -40,6 +44,7 @@ final class TumblingWindowModel {
   private final Map<Key, List<CategorySales>> firings = new TreeMap<>(
       Comparator.comparing(Key::category).thenComparingLong(Key::start));
   private final List<SalesTransaction> late = new ArrayList<>();
+  private final List<CategorySales> sequence = new ArrayList<>();
   private long watermark = Long.MIN_VALUE;
 
   private TumblingWindowModel(long size, long lateness) {
@@ -47,7 +52,7 @@ final class TumblingWindowModel {
     this.lateness = lateness;
   }
 
-  static Result run(List<SalesTransaction> arrival, long size, long lateness, long delay) {
+  public static Result run(List<SalesTransaction> arrival, long size, long lateness, long delay) {
     TumblingWindowModel m = new TumblingWindowModel(size, lateness);
     long max = Long.MIN_VALUE;
     for (SalesTransaction tx : arrival) {
@@ -56,7 +61,7 @@ final class TumblingWindowModel {
       m.advance(max - delay - 1);
     }
     m.advance(Long.MAX_VALUE);
-    return new Result(m.firings, m.late);
+    return new Result(m.firings, m.late, m.sequence);
   }
 
   private void element(SalesTransaction tx) {
@@ -97,7 +102,9 @@ final class TumblingWindowModel {
 
   private void fire(Key key, long[] acc) {
     fired.add(key);
-    firings.computeIfAbsent(key, k -> new ArrayList<>()).add(
-        new CategorySales(key.category(), key.start(), key.start() + size, acc[0], acc[1] / 100.0));
+    CategorySales result =
+        new CategorySales(key.category(), key.start(), key.start() + size, acc[0], acc[1] / 100.0);
+    firings.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
+    sequence.add(result);
   }
 }
