@@ -24,10 +24,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
-        "Run a live demo job: running revenue per category of generated orders.",
+        "Run a live demo job: revenue per category of generated orders, live and windowed.",
         "",
-        "Generated e-commerce orders -> keyBy(category) -> running revenue, shown as a table",
-        "that refreshes twice a second. Stop it with Ctrl-C."},
+        "Generated e-commerce orders -> keyBy(category) -> running revenue, and 10 s",
+        "event-time windows (5 s allowed lateness, late orders counted) -> alerts when a",
+        "category's window revenue jumps above 2x the window before. Shown as a view that",
+        "refreshes twice a second. Stop it with Ctrl-C."},
     footer = {"", "Examples:", "  sluice demo", "  sluice demo --events 1M --rate 0",
         "  sluice demo --rate 50k --parallelism 2"})
 final class DemoCommand implements Callable<Integer> {
@@ -143,7 +145,8 @@ final class DemoCommand implements Callable<Integer> {
     String rate = options.rate() > 0
         ? String.format(Locale.ROOT, "%,.0f events/s", options.rate())
         : "unlimited";
-    return "Sluice demo - orders -> keyBy(category) -> running revenue -> live table"
+    return "Sluice demo - orders -> keyBy(category) -> running revenue | 10 s event-time windows"
+        + " -> jump alerts -> live view"
         + System.lineSeparator()
         + "  input: " + events + " | rate: " + rate + " | parallelism: " + parallelism
         + System.lineSeparator();

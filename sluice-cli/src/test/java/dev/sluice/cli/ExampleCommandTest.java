@@ -36,7 +36,7 @@ class ExampleCommandTest {
     for (Examples e : Examples.values()) {
       assertThat(out()).contains(e.exampleName()).contains(e.description());
     }
-    assertThat(out()).contains("anomaly", "fraud", "iot");
+    assertThat(out()).contains("anomaly", "fraud", "iot", "sales", "sessions");
   }
 
   @ParameterizedTest
@@ -53,6 +53,25 @@ class ExampleCommandTest {
     long alerts = lines.stream().filter(l -> l.startsWith("ALERT ")).count();
     long late = lines.stream().filter(l -> l.startsWith("LATE ")).count();
     assertThat(summary).contains(String.format("ALERT=%,d", alerts), String.format("LATE=%,d", late));
+    assertThat(err()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sales:SALES", "sessions:SESSION"})
+  void windowedExamplesRunBoundedAndPrintTheirResults(String nameAndKind) {
+    String name = nameAndKind.split(":")[0];
+    String kind = nameAndKind.split(":")[1];
+    int code = run("example", name, "--events", "20k", "--rate", "0");
+    assertThat(code).as(err()).isZero();
+    List<String> lines = out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo(Examples.byName(name).orElseThrow().jobName());
+    assertThat(out()).contains("20,000 events");
+    long results = lines.stream().filter(l -> l.startsWith(kind + " ")).count();
+    long late = lines.stream().filter(l -> l.startsWith("LATE ")).count();
+    assertThat(results).isGreaterThan(20);
+    String summary = lines.get(lines.size() - 1);
+    assertThat(summary).startsWith(ResultPrinter.SUMMARY)
+        .contains(String.format("%s=%,d", kind, results), String.format("LATE=%,d", late));
     assertThat(err()).isEmpty();
   }
 

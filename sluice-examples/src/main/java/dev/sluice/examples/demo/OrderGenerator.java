@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * Makes order number {@code i} from {@code i} alone, so that every run — at any parallelism —
  * produces the same orders. Eight categories with skewed popularity; amounts from 5.00 to 500.00,
- * small ones more frequent; timestamps 10 ms apart from a fixed start.
+ * small ones more frequent; timestamps 10 ms apart from a fixed start, moved back by up to
+ * {@link #MAX_OUT_OF_ORDERNESS_MILLIS}; in addition one order in {@link #LATE_ONE_IN} arrives 3 to
+ * 20 s late (its timestamp that much further back), so some land behind the windows' allowed
+ * lateness.
  */
 public final class OrderGenerator implements GeneratorFunction<Long, Order> {
   private static final long serialVersionUID = 1L;
@@ -14,6 +17,10 @@ public final class OrderGenerator implements GeneratorFunction<Long, Order> {
   /** 2025-01-01T00:00:00Z. */
   public static final long START_MILLIS = 1_735_689_600_000L;
   public static final long MILLIS_BETWEEN_ORDERS = 10;
+  /** How far an ordinary order's timestamp may lag behind those of orders generated before it. */
+  public static final long MAX_OUT_OF_ORDERNESS_MILLIS = 2_000;
+  /** One order in this many is very late. */
+  public static final int LATE_ONE_IN = 200;
 
   /** Category names, most popular first. */
   public static final List<String> CATEGORIES = List.of("electronics", "books", "fashion", "home",
@@ -61,8 +68,13 @@ public final class OrderGenerator implements GeneratorFunction<Long, Order> {
     String product = products[(int) Long.remainderUnsigned(h1 >>> 32, products.length)];
     double u = (h2 >>> 11) * 0x1.0p-53; // uniform in [0, 1)
     long cents = 500 + Math.round(49_500 * u * u); // 5.00 .. 500.00, skewed towards small amounts
-    return new Order(index, CATEGORY_BY_PERCENT[percent], product, cents / 100.0,
-        START_MILLIS + index * MILLIS_BETWEEN_ORDERS);
+    long h3 = mix(h2 + 0x2545F4914F6CDD1DL);
+    long timestamp = START_MILLIS + index * MILLIS_BETWEEN_ORDERS
+        - Long.remainderUnsigned(h3, MAX_OUT_OF_ORDERNESS_MILLIS + 1);
+    if (Long.remainderUnsigned(h3 >>> 40, LATE_ONE_IN) == 0) {
+      timestamp -= 3_000 + Long.remainderUnsigned(mix(h3), 17_001);
+    }
+    return new Order(index, CATEGORY_BY_PERCENT[percent], product, cents / 100.0, timestamp);
   }
 
   /** A 64-bit finalizer (splitmix64): consecutive inputs give unrelated outputs. */

@@ -5,6 +5,8 @@ import dev.sluice.examples.usecases.anomaly.AnomalyDetection;
 import dev.sluice.examples.usecases.enrichment.ClickEnrichment;
 import dev.sluice.examples.usecases.fraud.FraudDetection;
 import dev.sluice.examples.usecases.iot.IotMonitoring;
+import dev.sluice.examples.usecases.sales.SalesAggregation;
+import dev.sluice.examples.usecases.sessions.SessionAnalysis;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.Arrays;
 import java.util.Locale;
@@ -27,7 +29,13 @@ public enum Examples {
       IotMonitoring::define),
   ENRICHMENT("enrichment", ClickEnrichment.JOB_NAME,
       "Clicks joined with the user profile valid at the click's event time; late data reported",
-      ClickEnrichment::define);
+      ClickEnrichment::define),
+  SALES("sales", SalesAggregation.JOB_NAME,
+      "Sales -> total per category in 5-min event-time windows; late updates re-emitted, too-late sales reported",
+      SalesAggregation::define),
+  SESSIONS("sessions", SessionAnalysis.JOB_NAME,
+      "Clickstream -> user sessions closed by 30 min of inactivity: duration, page views, distinct pages",
+      SessionAnalysis::define);
 
   private final String exampleName;
   private final String jobName;

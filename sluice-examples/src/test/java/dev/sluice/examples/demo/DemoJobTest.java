@@ -3,7 +3,17 @@ package dev.sluice.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.examples.usecases.sales.CategorySales;
+import dev.sluice.examples.usecases.sales.SalesTransaction;
+import dev.sluice.examples.usecases.sales.TumblingWindowModel;
+import dev.sluice.examples.usecases.sales.TumblingWindowModel.Key;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
+import dev.sluice.test.CapturedStream;
+import dev.sluice.test.SluiceTestKit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.TreeMap;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -62,6 +72,76 @@ class DemoJobTest {
     List<Long> revenues = actual.values().stream().map(t -> t[1]).toList();
     assertThat(revenues).isSortedAccordingTo((a, b) -> Long.compare(b, a));
     assertThat(finalTable).anyMatch(l -> l.contains("20,000 events of 20,000 (100%)"));
+
+    // the windowed view counted exactly what the model says
+    TumblingWindowModel.Result model = windowModel(events);
+    int results = model.sequence().size();
+    assertThat(finalTable).anyMatch(l -> l.startsWith(String.format(java.util.Locale.ROOT,
+        "%s %,d results", LiveRevenueSink.WINDOWS_LINE, results))
+        && l.endsWith(String.format(java.util.Locale.ROOT, "late orders dropped: %,d", model.late().size())));
+    assertThat(finalTable).anyMatch(l -> l.startsWith(LiveRevenueSink.ALERTS_TITLE)
+        && l.endsWith(String.format(java.util.Locale.ROOT, ": %,d", alertModel(model).size())));
+  }
+
+  /** Orders 0..n-1 in index order (the demo's source is one reader) through the window model. */
+  private static TumblingWindowModel.Result windowModel(int events) {
+    List<SalesTransaction> arrival = new ArrayList<>();
+    for (long i = 0; i < events; i++) {
+      arrival.add(DemoJob.toSale(OrderGenerator.order(i)));
+    }
+    return TumblingWindowModel.run(arrival, DemoJob.WINDOW.toMillis(), DemoJob.ALLOWED_LATENESS.toMillis(),
+        OrderGenerator.MAX_OUT_OF_ORDERNESS_MILLIS);
+  }
+
+  /**
+   * The alert rule on the model's window results: per category, in emission order, a result for a
+   * window newer than any before alerts when the newest window before was the one right before it
+   * and this one has more than JUMP_FACTOR times its revenue.
+   */
+  private static List<RevenueAlert> alertModel(TumblingWindowModel.Result model) {
+    long size = DemoJob.WINDOW.toMillis();
+    Map<String, CategorySales> newest = new HashMap<>();
+    List<RevenueAlert> alerts = new ArrayList<>();
+    for (CategorySales s : model.sequence()) {
+      CategorySales prev = newest.get(s.category());
+      if (prev != null && s.windowStart() <= prev.windowStart()) {
+        continue;
+      }
+      if (prev != null && prev.windowStart() + size == s.windowStart() && prev.total() > 0
+          && s.total() > DemoJob.JUMP_FACTOR * prev.total()) {
+        alerts.add(new RevenueAlert(s.category(), s.windowStart(), s.windowEnd(), s.total(), prev.total()));
+      }
+      newest.put(s.category(), s);
+    }
+    return alerts;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void windowsLateOrdersAndAlertsEqualTheModel(int parallelism) {
+    int events = 60_000;
+    StreamExecutionEnvironment env = SluiceTestKit.environment(parallelism);
+    DemoJob.Pipeline pipeline = DemoJob.pipeline(env, new DemoOptions().events(events).rate(0));
+    CapturedStream<CategorySales> windows = SluiceTestKit.capture(pipeline.windows());
+    CapturedStream<SalesTransaction> late = SluiceTestKit.capture(pipeline.late());
+    CapturedStream<RevenueAlert> alerts = SluiceTestKit.capture(pipeline.alerts());
+    SluiceTestKit.execute(env, Duration.ofSeconds(60));
+
+    TumblingWindowModel.Result model = windowModel(events);
+    Map<Key, List<CategorySales>> actual = new TreeMap<>(
+        Comparator.comparing(Key::category).thenComparingLong(Key::start));
+    for (CategorySales s : windows.values()) {
+      actual.computeIfAbsent(new Key(s.category(), s.windowStart()), k -> new ArrayList<>()).add(s);
+    }
+    assertThat(actual).isEqualTo(model.firings());
+    assertThat(late.values()).extracting(SalesTransaction::transactionId)
+        .containsExactlyInAnyOrderElementsOf(model.late().stream().map(SalesTransaction::transactionId).toList());
+    List<RevenueAlert> expectedAlerts = alertModel(model);
+    assertThat(alerts.values()).containsExactlyInAnyOrderElementsOf(expectedAlerts);
+    // the run exercises every part: updates from late orders, dropped late orders, alerts
+    assertThat(model.firings().values()).anyMatch(f -> f.size() > 1);
+    assertThat(model.late()).hasSizeGreaterThan(20);
+    assertThat(expectedAlerts).isNotEmpty();
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.sluice.examples.usecases;
 
+import dev.sluice.api.common.eventtime.Watermark;
+import dev.sluice.api.common.eventtime.WatermarkGenerator;
+import dev.sluice.api.common.eventtime.WatermarkOutput;
 import dev.sluice.api.common.eventtime.WatermarkStrategy;
 import dev.sluice.streaming.api.datastream.DataStream;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
@@ -72,5 +75,46 @@ public final class Inputs {
         .assignTimestampsAndWatermarks(WatermarkStrategy
             .<E>forBoundedOutOfOrderness(Duration.ofMillis(bound))
             .withTimestampAssigner(time));
+  }
+
+  /**
+   * {@code events} in exactly this order, from one subtask, with a punctuated watermark after every
+   * event: the highest timestamp so far minus {@code delay} minus 1 ms (no periodic watermarks), so
+   * which events are late is exactly determined by the order. Sets the environment's automatic
+   * watermark interval to 0.
+   */
+  public static <E> DataStream<E> punctuated(StreamExecutionEnvironment env, List<E> events, long delay,
+      SerializableTimestampAssigner<E> time) {
+    env.getConfig().setAutoWatermarkInterval(0);
+    return env.fromData(events)
+        .setParallelism(1)
+        .assignTimestampsAndWatermarks(WatermarkStrategy
+            .<E>forGenerator(ctx -> new AfterEveryEvent<>(delay))
+            .withTimestampAssigner(time))
+        .setParallelism(1);
+  }
+
+  /** Emits {@code max timestamp - delay - 1} after every event that advances it. */
+  public static final class AfterEveryEvent<E> implements WatermarkGenerator<E> {
+    private final long delay;
+    private long max = Long.MIN_VALUE;
+    private long emitted = Long.MIN_VALUE;
+
+    public AfterEveryEvent(long delay) {
+      this.delay = delay;
+    }
+
+    @Override
+    public void onEvent(E event, long eventTimestamp, WatermarkOutput output) {
+      max = Math.max(max, eventTimestamp);
+      long wm = max - delay - 1;
+      if (wm > emitted) {
+        emitted = wm;
+        output.emitWatermark(new Watermark(wm));
+      }
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {}
   }
 }
