@@ -4,7 +4,7 @@ import dev.sluice.api.connector.source.InputStatus;
 import dev.sluice.api.connector.source.ReaderOutput;
 import dev.sluice.api.connector.source.SourceReader;
 import dev.sluice.api.connector.source.SourceReaderContext;
-import dev.sluice.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
+import dev.sluice.connector.datagen.source.DataGeneratorSource.GeneratorSplit;
 import dev.sluice.api.connector.source.util.ratelimit.RateLimiter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,19 +15,20 @@ import java.util.List;
  * function, at most {@link #MAX_RECORDS_PER_POLL} per poll and no more than its rate limiter
  * permits at the current processing time.
  */
-final class DataGeneratorReader<OUT> implements SourceReader<OUT, NumberSequenceSplit> {
+final class DataGeneratorReader<OUT> implements SourceReader<OUT, GeneratorSplit> {
   static final int MAX_RECORDS_PER_POLL = 256;
 
   private final SourceReaderContext context;
   private final GeneratorFunction<Long, OUT> function;
   private final RateLimiter rateLimiter;
-  private final ArrayDeque<NumberSequenceSplit> splits = new ArrayDeque<>();
+  private final ArrayDeque<GeneratorSplit> splits = new ArrayDeque<>();
   private boolean noMoreSplits;
   private boolean requested;
   private boolean reading;
   private String currentId;
   private long next;
   private long last;
+  private long stride;
   private boolean opened;
 
   DataGeneratorReader(SourceReaderContext context, GeneratorFunction<Long, OUT> function,
@@ -58,7 +59,7 @@ final class DataGeneratorReader<OUT> implements SourceReader<OUT, NumberSequence
   @Override
   public InputStatus pollNext(ReaderOutput<OUT> output) throws Exception {
     if (!reading) {
-      NumberSequenceSplit split = splits.pollFirst();
+      GeneratorSplit split = splits.pollFirst();
       if (split == null) {
         if (noMoreSplits) {
           return InputStatus.END_OF_INPUT;
@@ -69,9 +70,14 @@ final class DataGeneratorReader<OUT> implements SourceReader<OUT, NumberSequence
         return InputStatus.NOTHING_AVAILABLE;
       }
       currentId = split.splitId();
-      next = split.from();
-      last = split.to();
+      next = split.next();
+      last = split.last();
+      stride = split.stride();
       reading = true;
+      if (next > last) {
+        reading = false;
+        return InputStatus.MORE_AVAILABLE;
+      }
     }
     long budget = MAX_RECORDS_PER_POLL;
     if (!rateLimiter.isUnlimited()) {
@@ -80,19 +86,24 @@ final class DataGeneratorReader<OUT> implements SourceReader<OUT, NumberSequence
         return InputStatus.NOTHING_AVAILABLE;
       }
     }
-    // last - next cannot overflow: both lie in 0..Long.MAX_VALUE-1
-    long stop = last - next < budget ? last : next + budget - 1;
-    long i = next;
+    long emitted = 0;
+    boolean done = false;
     try {
-      for (; i <= stop; i++) {
-        output.collect(function.map(i));
+      while (emitted < budget) {
+        output.collect(function.map(next));
+        emitted++;
+        if (last - next < stride) { // the last index: next + stride could overflow
+          done = true;
+          break;
+        }
+        next += stride;
       }
     } finally {
-      // On a failure, the records before index i were emitted and count against the rate.
-      rateLimiter.acquire(i - next);
-      next = i;
+      // On a failure, the records emitted so far count against the rate.
+      rateLimiter.acquire(emitted);
     }
-    if (stop == last) {
+    if (done) {
+      next = last + 1;
       reading = false;
       if (splits.isEmpty() && !noMoreSplits && !requested) {
         request();
@@ -102,17 +113,17 @@ final class DataGeneratorReader<OUT> implements SourceReader<OUT, NumberSequence
   }
 
   @Override
-  public List<NumberSequenceSplit> snapshotState(long checkpointId) {
-    List<NumberSequenceSplit> state = new ArrayList<>(splits.size() + 1);
+  public List<GeneratorSplit> snapshotState(long checkpointId) {
+    List<GeneratorSplit> state = new ArrayList<>(splits.size() + 1);
     if (reading) {
-      state.add(new NumberSequenceSplit(currentId, next, last));
+      state.add(new GeneratorSplit(currentId, next, last, stride));
     }
     state.addAll(splits);
     return state;
   }
 
   @Override
-  public void addSplits(List<NumberSequenceSplit> newSplits) {
+  public void addSplits(List<GeneratorSplit> newSplits) {
     splits.addAll(newSplits);
     requested = false;
   }

@@ -7,7 +7,6 @@ import dev.sluice.api.connector.source.SourceReader;
 import dev.sluice.api.connector.source.SourceReaderContext;
 import dev.sluice.api.connector.source.SplitEnumerator;
 import dev.sluice.api.connector.source.SplitEnumeratorContext;
-import dev.sluice.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
 import dev.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import dev.sluice.connector.base.StaticSplitEnumerator;
 import dev.sluice.runtime.graph.FunctionCopies;
@@ -20,17 +19,25 @@ import java.util.Objects;
  * parallel, optionally at a limited rate. A count of {@link Long#MAX_VALUE} makes the source
  * unbounded (in practice: it never ends).
  *
- * <p>The index range is cut into splits, a few per reader, that readers take on request; a
- * reader's position in its splits is its checkpoint state. A rate limit applies to the whole
+ * <p>The indexes are dealt round robin into one split per reader — reader {@code i} of {@code n}
+ * generates {@code i, i + n, i + 2n, …} — so all readers move through the index space (and any
+ * event time derived from it) together, and a parallel unbounded source does not leave one reader
+ * at index 2<sup>62</sup> while another is at 0. A reader's position is its checkpoint state. A rate limit applies to the whole
  * source and is divided evenly among the readers. Pacing never blocks the worker thread: a reader
  * that is ahead of schedule reports that nothing is available and is polled again later.
  *
  * @param <OUT> the type of the generated records
  */
 public class DataGeneratorSource<OUT>
-    implements Source<OUT, NumberSequenceSplit, List<NumberSequenceSplit>> {
+    implements Source<OUT, DataGeneratorSource.GeneratorSplit, List<DataGeneratorSource.GeneratorSplit>> {
   private static final long serialVersionUID = 1L;
-  private static final int SPLITS_PER_READER = 4;
+
+  /**
+   * The indexes {@code next, next + stride, …} up to {@code last} (inclusive; {@code next > last}
+   * when the split is done).
+   */
+  public record GeneratorSplit(String splitId, long next, long last, long stride)
+      implements dev.sluice.api.connector.source.SourceSplit {}
 
   private final GeneratorFunction<Long, OUT> generatorFunction;
   private final long count;
@@ -74,36 +81,30 @@ public class DataGeneratorSource<OUT>
   }
 
   @Override
-  public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> createEnumerator(
-      SplitEnumeratorContext<NumberSequenceSplit> context) {
-    return new StaticSplitEnumerator<>(context,
-        splits(count, Math.max(1, context.currentParallelism()) * SPLITS_PER_READER));
+  public SplitEnumerator<GeneratorSplit, List<GeneratorSplit>> createEnumerator(
+      SplitEnumeratorContext<GeneratorSplit> context) {
+    return new StaticSplitEnumerator<>(context, splits(count, Math.max(1, context.currentParallelism())));
   }
 
   @Override
-  public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> restoreEnumerator(
-      SplitEnumeratorContext<NumberSequenceSplit> context, List<NumberSequenceSplit> checkpoint) {
+  public SplitEnumerator<GeneratorSplit, List<GeneratorSplit>> restoreEnumerator(
+      SplitEnumeratorContext<GeneratorSplit> context, List<GeneratorSplit> checkpoint) {
     return new StaticSplitEnumerator<>(context, checkpoint);
   }
 
-  /** The indexes {@code 0..count-1} cut into at most {@code pieces} contiguous, non-empty ranges. */
-  static List<NumberSequenceSplit> splits(long count, int pieces) {
-    List<NumberSequenceSplit> splits = new ArrayList<>();
-    if (count == 0) {
-      return splits;
-    }
+  /** The indexes {@code 0..count-1} dealt round robin into at most {@code pieces} splits. */
+  static List<GeneratorSplit> splits(long count, int pieces) {
+    List<GeneratorSplit> splits = new ArrayList<>();
     int n = (int) Math.min(pieces, count);
-    long start = 0;
     for (int i = 0; i < n; i++) {
-      long size = count / n + (i < count % n ? 1 : 0);
-      splits.add(new NumberSequenceSplit(String.valueOf(i), start, start + size - 1));
-      start += size;
+      long last = i + (count - 1 - i) / n * n;
+      splits.add(new GeneratorSplit(String.valueOf(i), i, last, n));
     }
     return splits;
   }
 
   @Override
-  public SourceReader<OUT, NumberSequenceSplit> createReader(SourceReaderContext context) {
+  public SourceReader<OUT, GeneratorSplit> createReader(SourceReaderContext context) {
     return new DataGeneratorReader<>(context, copyOfFunction(),
         rateLimiterStrategy.createRateLimiter(Math.max(1, context.currentParallelism())));
   }

@@ -12,7 +12,7 @@ import dev.sluice.api.connector.source.ReaderOutput;
 import dev.sluice.api.connector.source.SourceOutput;
 import dev.sluice.api.connector.source.SourceReader;
 import dev.sluice.api.connector.source.SourceReaderContext;
-import dev.sluice.api.connector.source.lib.NumberSequenceSource.NumberSequenceSplit;
+import dev.sluice.connector.datagen.source.DataGeneratorSource.GeneratorSplit;
 import dev.sluice.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import dev.sluice.util.CloseableIterator;
@@ -51,17 +51,25 @@ class DataGeneratorSourceTest {
   }
 
   @Test
-  void splitsCoverTheRangeWithoutGaps() {
-    assertThat(DataGeneratorSource.splits(10, 4)).extracting(NumberSequenceSplit::from, NumberSequenceSplit::to)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 2L), org.assertj.core.groups.Tuple.tuple(3L, 5L),
-            org.assertj.core.groups.Tuple.tuple(6L, 7L), org.assertj.core.groups.Tuple.tuple(8L, 9L));
+  void splitsDealTheIndexesRoundRobinEachExactlyOnce() {
+    assertThat(DataGeneratorSource.splits(10, 4)).containsExactly(
+        new GeneratorSplit("0", 0, 8, 4), new GeneratorSplit("1", 1, 9, 4),
+        new GeneratorSplit("2", 2, 6, 4), new GeneratorSplit("3", 3, 7, 4));
+    List<Long> all = new java.util.ArrayList<>();
+    for (GeneratorSplit split : DataGeneratorSource.splits(1_003, 7)) {
+      for (long i = split.next(); i <= split.last(); i += split.stride()) {
+        all.add(i);
+      }
+    }
+    assertThat(all).containsExactlyInAnyOrderElementsOf(
+        java.util.stream.LongStream.range(0, 1_003).boxed().toList());
     assertThat(DataGeneratorSource.splits(2, 12)).hasSize(2);
     assertThat(DataGeneratorSource.splits(0, 12)).isEmpty();
-    List<NumberSequenceSplit> huge = DataGeneratorSource.splits(Long.MAX_VALUE, 8);
-    assertThat(huge.get(0).from()).isZero();
-    assertThat(huge.get(huge.size() - 1).to()).isEqualTo(Long.MAX_VALUE - 1);
-    for (int i = 1; i < huge.size(); i++) {
-      assertThat(huge.get(i).from()).isEqualTo(huge.get(i - 1).to() + 1);
+    // unbounded: every reader starts at the beginning, none at 2^60
+    List<GeneratorSplit> huge = DataGeneratorSource.splits(Long.MAX_VALUE, 8);
+    for (int i = 0; i < huge.size(); i++) {
+      assertThat(huge.get(i).next()).isEqualTo(i);
+      assertThat(huge.get(i).last()).isLessThanOrEqualTo(Long.MAX_VALUE - 1).isGreaterThan(Long.MAX_VALUE - 9);
     }
   }
 
@@ -127,25 +135,25 @@ class DataGeneratorSourceTest {
   void snapshotStateReportsPositions() throws Exception {
     FakeContext context = new FakeContext();
     DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i * 10, 1_000, Types.LONG);
-    SourceReader<Long, NumberSequenceSplit> reader = source.createReader(context);
+    SourceReader<Long, GeneratorSplit> reader = source.createReader(context);
     reader.start();
     assertThat(context.splitRequests).isEqualTo(1);
-    reader.addSplits(List.of(new NumberSequenceSplit("a", 0, 299), new NumberSequenceSplit("b", 300, 999)));
+    reader.addSplits(List.of(new GeneratorSplit("a", 0, 299, 1), new GeneratorSplit("b", 300, 999, 1)));
     assertThat(reader.snapshotState(1)).containsExactly(
-        new NumberSequenceSplit("a", 0, 299), new NumberSequenceSplit("b", 300, 999));
+        new GeneratorSplit("a", 0, 299, 1), new GeneratorSplit("b", 300, 999, 1));
 
     Collecting out = new Collecting();
     assertThat(reader.pollNext(out)).isEqualTo(InputStatus.MORE_AVAILABLE);
     assertThat(out.records).hasSize(DataGeneratorReader.MAX_RECORDS_PER_POLL);
     assertThat(out.records.get(255)).isEqualTo(2550L);
     assertThat(reader.snapshotState(2)).containsExactly(
-        new NumberSequenceSplit("a", 256, 299), new NumberSequenceSplit("b", 300, 999));
+        new GeneratorSplit("a", 256, 299, 1), new GeneratorSplit("b", 300, 999, 1));
 
     reader.pollNext(out); // the rest of "a"
     assertThat(out.records).hasSize(300);
-    assertThat(reader.snapshotState(3)).containsExactly(new NumberSequenceSplit("b", 300, 999));
+    assertThat(reader.snapshotState(3)).containsExactly(new GeneratorSplit("b", 300, 999, 1));
     reader.pollNext(out);
-    assertThat(reader.snapshotState(4)).containsExactly(new NumberSequenceSplit("b", 556, 999));
+    assertThat(reader.snapshotState(4)).containsExactly(new GeneratorSplit("b", 556, 999, 1));
 
     reader.notifyNoMoreSplits();
     while (reader.pollNext(out) != InputStatus.END_OF_INPUT) {
@@ -163,9 +171,9 @@ class DataGeneratorSourceTest {
     context.parallelism = 2;
     DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i, 1_000,
         RateLimiterStrategy.perSecond(1_000), Types.LONG);
-    SourceReader<Long, NumberSequenceSplit> reader = source.createReader(context);
+    SourceReader<Long, GeneratorSplit> reader = source.createReader(context);
     reader.start();
-    reader.addSplits(List.of(new NumberSequenceSplit("0", 0, 999)));
+    reader.addSplits(List.of(new GeneratorSplit("0", 0, 999, 1)));
     Collecting out = new Collecting();
     context.now = 5_000;
     assertThat(reader.pollNext(out)).isEqualTo(InputStatus.MORE_AVAILABLE);
@@ -187,8 +195,8 @@ class DataGeneratorSourceTest {
   void eachReaderOpensAndClosesItsOwnCopyOfTheFunction() throws Exception {
     CountingFunction function = new CountingFunction();
     DataGeneratorSource<Long> source = new DataGeneratorSource<>(function, 10, Types.LONG);
-    SourceReader<Long, NumberSequenceSplit> a = source.createReader(new FakeContext());
-    SourceReader<Long, NumberSequenceSplit> b = source.createReader(new FakeContext());
+    SourceReader<Long, GeneratorSplit> a = source.createReader(new FakeContext());
+    SourceReader<Long, GeneratorSplit> b = source.createReader(new FakeContext());
     a.start();
     b.start();
     a.close();
