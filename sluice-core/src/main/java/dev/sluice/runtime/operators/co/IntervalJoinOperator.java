@@ -26,7 +26,7 @@ import java.util.Map;
  * (or {@code t} when that bound is negative), for a right element {@code t - lowerBound} (or
  * {@code t}). When the watermark passes that time, the entry is removed. Elements behind the
  * watermark are late: they are dropped (or sent to a late-data side output when one is set) and
- * counted in {@link #numLateRecordsDropped()}.
+ * counted in {@link #numLateRecordsDropped()} (the operator metric {@code numLateRecordsDropped}).
  */
 public final class IntervalJoinOperator<K, IN1, IN2, OUT>
     extends AbstractUdfStreamOperator<OUT, ProcessJoinFunction<IN1, IN2, OUT>>
@@ -45,7 +45,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
   private transient InternalTimerService<Long> rightCleanup;
   private transient TimestampedCollector<OUT> collector;
   private transient ContextImpl ctx;
-  private long lateRecordsDropped;
+  private dev.sluice.runtime.metrics.OperatorMetrics.Counter lateRecordsDropped;
 
   /**
    * @param lowerBound the lower bound, inclusive
@@ -68,6 +68,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void open() throws Exception {
     super.open();
+    lateRecordsDropped = context.metrics().counter("numLateRecordsDropped");
     if (context.keyedState() == null) {
       throw new IllegalStateException("The interval join '" + context.operatorName()
           + "' needs two keyed inputs");
@@ -143,7 +144,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
   }
 
   private <T> void dropLate(OutputTag<T> tag, T value, long timestamp) {
-    lateRecordsDropped++;
+    lateRecordsDropped.inc();
     if (tag != null) {
       output.collect(tag, value, timestamp);
     }
@@ -178,7 +179,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
 
   /** Late elements dropped so far (behind the watermark when they arrived). */
   public long numLateRecordsDropped() {
-    return lateRecordsDropped;
+    return lateRecordsDropped == null ? 0 : lateRecordsDropped.getCount();
   }
 
   /** Keys with buffered elements, summed over both sides (for tests and metrics). */
