@@ -19,4 +19,10 @@ public interface JobClient {
    * JobExecutionException} when it fails or a {@code JobCancellationException} when cancelled.
    */
   CompletableFuture<JobExecutionResult> getJobExecutionResult();
+
+  /**
+   * The operators' metrics now (a snapshot), keyed {@code "<operator>[<subtask>].<metric>"}: e.g.
+   * {@code currentWatermark}, {@code numLateRecordsDropped}. Readable while the job runs and after.
+   */
+  java.util.Map<String, Long> metrics();
 }

@@ -229,6 +229,7 @@ public final class JobExecution implements JobClient {
    * index>].<metric>"} (an operator name used by several operators gets {@code "#<node id>"}
    * appended). Safe to call from any thread while the job runs, and after it ended.
    */
+  @Override
   public Map<String, Long> metrics() {
     Map<String, Long> out = new TreeMap<>();
     operatorMetrics.forEach((prefix, m) -> m.snapshot().forEach((k, v) -> out.put(prefix + "." + k, v)));
