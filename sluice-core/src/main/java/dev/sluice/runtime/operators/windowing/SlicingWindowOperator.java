@@ -105,11 +105,11 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     if (created) {
       i = s.insert(sliceEnd);
     }
-    Object acc = s.accs[i];
+    Object acc = s.acc(i);
     if (reducer != null) {
-      s.accs[i] = acc == null ? value : reducer.reduce((IN) acc, value);
+      s.setAcc(i, acc == null ? value : reducer.reduce((IN) acc, value));
     } else {
-      s.accs[i] = aggregate.add(value, acc == null ? aggregate.createAccumulator() : (ACC) acc);
+      s.setAcc(i, aggregate.add(value, acc == null ? aggregate.createAccumulator() : (ACC) acc));
     }
     if (created) {
       // One timer per new slice, at the end of the first window still to come that contains it;
@@ -152,12 +152,12 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     if (Math.floorMod(end - size - offset, slide) == 0) {
       emitWindow(s, end - size);
       long next = end + slide;
-      if (s.size > 0 && s.ends[s.head + s.size - 1] > next - size) {
+      if (s.size > 0 && s.end(s.size - 1) > next - size) {
         timers.registerEventTimeTimer(VoidNamespace.INSTANCE, next - 1); // the chain goes on
       }
     }
     // drop slices no window needs any more
-    while (s.size > 0 && cleanup(lastWindowMax(s.ends[s.head])) <= t) {
+    while (s.size > 0 && cleanup(lastWindowMax(s.end(0))) <= t) {
       s.removeFirst();
     }
     if (s.size == 0) {
@@ -174,8 +174,8 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     Object result = null;
     int count = 0;
     int from = s.firstEndAfter(start);
-    for (int i = from; i < s.head + s.size && s.ends[i] <= end; i++) {
-      Object acc = s.accs[i];
+    for (int i = from; i < s.size && s.end(i) <= end; i++) {
+      Object acc = s.acc(i);
       if (reducer != null) {
         result = count == 0 ? WindowFunctions.Snapshots.copyIfMutable(acc) : reducer.reduce((IN) result, (IN) acc);
       } else if (count == 0) {
@@ -204,16 +204,50 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     }
   }
 
-  /** The slices of one key, sorted by end; usually appended at the end and removed at the front. */
+  /**
+   * The slices of one key, sorted by end; usually appended at the end and removed at the front.
+   * The first slice is held in fields, so the common case — one open slice per key, as in tumbling
+   * windows — is one object, not three: fewer cache misses per element.
+   */
   static final class Slices {
-    long[] ends = new long[4];
-    Object[] accs = new Object[4];
-    int head;
+    private long end0;
+    private Object acc0;
+    private long[] ends = EMPTY_ENDS; // slices 1..size-1
+    private Object[] accs = EMPTY_ACCS;
     int size;
 
+    private static final long[] EMPTY_ENDS = new long[0];
+    private static final Object[] EMPTY_ACCS = new Object[0];
+
+    long end(int i) {
+      return i == 0 ? end0 : ends[i - 1];
+    }
+
+    Object acc(int i) {
+      return i == 0 ? acc0 : accs[i - 1];
+    }
+
+    void setAcc(int i, Object acc) {
+      if (i == 0) {
+        acc0 = acc;
+      } else {
+        accs[i - 1] = acc;
+      }
+    }
+
+    private void set(int i, long end, Object acc) {
+      if (i == 0) {
+        end0 = end;
+        acc0 = acc;
+      } else {
+        ends[i - 1] = end;
+        accs[i - 1] = acc;
+      }
+    }
+
     int indexOf(long end) {
-      for (int i = head + size - 1; i >= head; i--) {
-        long e = ends[i];
+      for (int i = size - 1; i >= 0; i--) {
+        long e = end(i);
         if (e == end) {
           return i;
         }
@@ -226,45 +260,35 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
 
     /** First index whose slice ends after {@code time}. */
     int firstEndAfter(long time) {
-      int i = head;
-      int stop = head + size;
-      while (i < stop && ends[i] <= time) {
+      int i = 0;
+      while (i < size && end(i) <= time) {
         i++;
       }
       return i;
     }
 
     int insert(long end) {
-      if (head + size == ends.length) {
-        if (head > 0) {
-          System.arraycopy(ends, head, ends, 0, size);
-          System.arraycopy(accs, head, accs, 0, size);
-          java.util.Arrays.fill(accs, size, head + size, null);
-          head = 0;
-        } else {
-          ends = java.util.Arrays.copyOf(ends, ends.length * 2);
-          accs = java.util.Arrays.copyOf(accs, accs.length * 2);
-        }
+      if (size - 1 >= ends.length) { // room for slices 1..size
+        int capacity = Math.max(4, ends.length * 2);
+        ends = java.util.Arrays.copyOf(ends, capacity);
+        accs = java.util.Arrays.copyOf(accs, capacity);
       }
-      int pos = head + size;
-      while (pos > head && ends[pos - 1] > end) {
-        ends[pos] = ends[pos - 1];
-        accs[pos] = accs[pos - 1];
+      int pos = size;
+      while (pos > 0 && end(pos - 1) > end) {
+        set(pos, end(pos - 1), acc(pos - 1));
         pos--;
       }
-      ends[pos] = end;
-      accs[pos] = null;
+      set(pos, end, null);
       size++;
       return pos;
     }
 
     void removeFirst() {
-      accs[head] = null;
-      head++;
-      size--;
-      if (size == 0) {
-        head = 0;
+      for (int i = 0; i < size - 1; i++) {
+        set(i, end(i + 1), acc(i + 1));
       }
+      set(size - 1, 0, null);
+      size--;
     }
   }
 }
