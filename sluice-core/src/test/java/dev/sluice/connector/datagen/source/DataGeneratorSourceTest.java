@@ -269,4 +269,16 @@ class DataGeneratorSourceTest {
     @Override
     public void releaseOutputForSplit(String splitId) {}
   }
+
+  @Test
+  void parallelReadersOfAnUnboundedGeneratorStartTogether() throws Exception {
+    // every reader's first indexes are small: event time derived from the index starts near 0
+    // on every reader, so their minimum (the watermark) is not held back by 2^60 ms
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
+    DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG);
+    java.util.List<Long> first = env.fromSource(source,
+            dev.sluice.api.common.eventtime.WatermarkStrategy.noWatermarks(), "unbounded")
+        .executeAndCollect(3_000);
+    assertThat(first).hasSize(3_000).allMatch(i -> i < 1_000_000);
+  }
 }
