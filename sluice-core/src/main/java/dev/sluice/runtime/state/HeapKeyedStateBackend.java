@@ -38,6 +38,9 @@ public final class HeapKeyedStateBackend {
       throw new NullPointerException("A key selector returned null; keys must not be null");
     }
     int hash = KeyGroups.spreadHash(key);
+    if (hash == currentKeyHash && currentKeyGroupIndex >= 0 && key.equals(currentKey)) {
+      return; // the same key again (bursts are common): states keep their cached entries
+    }
     int keyGroup = KeyGroups.keyGroupForHash(hash, maxParallelism);
     int index = keyGroup - firstKeyGroup;
     if (index < 0 || index >= numKeyGroups) {
