@@ -58,7 +58,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   private InternalTimerService<W> timers;
   private AppendingState<Object, Object> contents;
   private InternalKeyedState<Object> contentsNs;
-  private HeapValueState<ArrayList<W>> sessions;
+  private HeapValueState<MergingWindows<W>> sessions;
   private MergingWindowAssigner<? super IN, W> merging;
   private TimestampedCollector<OUT> collector;
   private final Ctx triggerCtx = new Ctx();
@@ -133,8 +133,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     contents = (AppendingState<Object, Object>) state;
     contentsNs = (InternalKeyedState<Object>) state;
     if (merging != null) {
-      sessions = (HeapValueState<ArrayList<W>>) (Object) backend.getOrCreate(
-          new ValueStateDescriptor<>("window-sessions:" + context.operatorName(), (Class) ArrayList.class));
+      sessions = (HeapValueState<MergingWindows<W>>) (Object) backend.getOrCreate(
+          new ValueStateDescriptor<>("window-sessions:" + context.operatorName(), (Class) MergingWindows.class));
     }
     collector = new TimestampedCollector<>(output);
     windowCtx = new WindowContext(function);
@@ -168,12 +168,12 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
       stored = new TimestampedValue<>(value);
     }
     boolean skipped = true;
-    ArrayList<W> active = null;
+    MergingWindows<W> active = null;
     if (merging != null) {
       sessions.setCurrentNamespace(dev.sluice.runtime.state.VoidNamespace.INSTANCE);
       active = sessions.value();
       if (active == null) {
-        active = new ArrayList<>(2);
+        active = new MergingWindows<>();
       }
     }
     for (W window : windows) {
@@ -185,7 +185,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
         continue;
       }
       skipped = false;
-      contentsNs.setCurrentNamespace(actual);
+      contentsWindow = stateWindow(active, actual);
+      contentsNs.setCurrentNamespace(contentsWindow);
       contents.add(stored);
       triggerCtx.window = actual;
       TriggerResult result = ((Trigger<IN, W>) trigger).onElement(value, timestamp, actual, triggerCtx);
@@ -196,7 +197,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
         }
       }
       if (result.isPurge()) {
-        contentsNs.setCurrentNamespace(actual);
+        contentsNs.setCurrentNamespace(stateWindow(active, actual));
         contents.clear();
       }
       registerCleanupTimer(actual);
@@ -212,7 +213,12 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     }
   }
 
-  private void persist(ArrayList<W> active) {
+  /** Where a window's contents live: for merged windows, a stable namespace (see MergingWindows). */
+  private W stateWindow(MergingWindows<W> active, W window) {
+    return active == null ? window : active.stateWindowOf(window);
+  }
+
+  private void persist(MergingWindows<W> active) {
     sessions.setCurrentNamespace(dev.sluice.runtime.state.VoidNamespace.INSTANCE);
     if (active.isEmpty()) {
       sessions.clear();
@@ -223,9 +229,9 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
 
   /** Adds {@code newWindow} to the key's sessions, merging what overlaps; returns its window now. */
   @SuppressWarnings("unchecked")
-  private W addWindow(ArrayList<W> active, W newWindow) throws Exception {
+  private W addWindow(MergingWindows<W> active, W newWindow) throws Exception {
     List<W> all = new ArrayList<>(active.size() + 1);
-    all.addAll(active);
+    all.addAll(active.windows());
     all.add(newWindow);
     List<Object[]> merges = new ArrayList<>(1);
     merging.mergeWindows(all, (toMerge, result) -> merges.add(new Object[] {new ArrayList<>(toMerge), result}));
@@ -238,22 +244,37 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
         newMerged = true;
         resultWindow = result;
       }
-      active.removeAll(toMerge);
+      // the merged window keeps the contents namespace of one window it absorbs, so extending a
+      // session moves no contents; the other absorbed windows' contents merge into it
+      W keptState = null;
+      List<Object> otherStates = new ArrayList<>();
+      for (W w : toMerge) {
+        W state = active.stateWindowOf(w);
+        if (keptState == null) {
+          keptState = state;
+        } else {
+          otherStates.add(state);
+        }
+      }
+      for (W w : toMerge) {
+        active.remove(w);
+      }
       if (!active.contains(result)) {
-        active.add(result);
+        active.add(result, keptState != null ? keptState : result);
       }
       if (!(toMerge.size() == 1 && toMerge.get(0).equals(result))) {
-        onMerge(result, toMerge);
+        onMerge(result, toMerge, keptState, otherStates);
       }
     }
     if (!newMerged && !active.contains(newWindow)) {
-      active.add(newWindow);
+      active.add(newWindow, newWindow);
     }
     return resultWindow;
   }
 
   @SuppressWarnings("unchecked")
-  private void onMerge(W result, List<W> merged) throws Exception {
+  private void onMerge(W result, List<W> merged, W keptState, List<Object> otherStates)
+      throws Exception {
     if (assigner.isEventTime() && cleanupTime(result) <= currentWatermark) {
       throw new IllegalStateException("The end timestamp of an event-time window cannot become "
           + "earlier than the current watermark by merging (watermark " + currentWatermark
@@ -275,7 +296,9 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
       ((Trigger<IN, W>) trigger).clear(w, triggerCtx);
       deleteCleanupTimer(w);
     }
-    contentsNs.mergeNamespaces(result, sources);
+    if (keptState != null && !otherStates.isEmpty()) {
+      contentsNs.mergeNamespaces(keptState, otherStates);
+    }
   }
 
   // ------------------------------------------------------------------ timers
@@ -294,7 +317,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   private void onTimer(InternalTimer<W> timer, boolean eventTimeTimer) throws Exception {
     W window = timer.namespace();
     long time = timer.timestamp();
-    ArrayList<W> active = null;
+    MergingWindows<W> active = null;
     if (merging != null) {
       sessions.setCurrentNamespace(dev.sluice.runtime.state.VoidNamespace.INSTANCE);
       active = sessions.value();
@@ -302,11 +325,12 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
         return; // the window was merged into another one
       }
     }
+    contentsWindow = stateWindow(active, window);
     triggerCtx.window = window;
     Trigger<IN, W> t = (Trigger<IN, W>) trigger;
     TriggerResult result = eventTimeTimer ? t.onEventTime(time, window, triggerCtx)
         : t.onProcessingTime(time, window, triggerCtx);
-    contentsNs.setCurrentNamespace(window);
+    contentsNs.setCurrentNamespace(contentsWindow);
     if (result.isFire()) {
       Object c = contents.get();
       if (c != null) {
@@ -314,7 +338,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
       }
     }
     if (result.isPurge()) {
-      contentsNs.setCurrentNamespace(window);
+      contentsNs.setCurrentNamespace(contentsWindow);
       contents.clear();
     }
     if (eventTimeTimer == assigner.isEventTime() && time == cleanupTime(window)) {
@@ -323,8 +347,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   }
 
   @SuppressWarnings("unchecked")
-  private void clearAllState(W window, ArrayList<W> active) throws Exception {
-    contentsNs.setCurrentNamespace(window);
+  private void clearAllState(W window, MergingWindows<W> active) throws Exception {
+    contentsNs.setCurrentNamespace(stateWindow(active, window));
     contents.clear();
     triggerCtx.window = window;
     ((Trigger<IN, W>) trigger).clear(window, triggerCtx);
@@ -339,6 +363,9 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   // ------------------------------------------------------------------ emission
 
   @SuppressWarnings("unchecked")
+  /** The namespace of the contents being emitted (a merged window's stable one, or the window). */
+  private W contentsWindow;
+
   private void emit(W window, Object c) throws Exception {
     Iterable<X> input;
     if (evictor != null) {
@@ -382,7 +409,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     };
     fire(window, (Iterable<X>) (Iterable) values);
     e.evictAfter(list, list.size(), window, triggerCtx);
-    contentsNs.setCurrentNamespace(window);
+    contentsNs.setCurrentNamespace(contentsWindow);
     ((dev.sluice.api.common.state.ListState<Object>) (Object) contents).update((List) list);
     return null;
   }
