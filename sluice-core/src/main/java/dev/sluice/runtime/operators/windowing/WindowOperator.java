@@ -18,6 +18,11 @@ import dev.sluice.runtime.time.InternalTimer;
 import dev.sluice.runtime.time.InternalTimerService;
 import dev.sluice.runtime.time.Triggerable;
 import dev.sluice.streaming.api.functions.windowing.ProcessWindowFunction;
+import dev.sluice.streaming.api.windowing.assigners.DynamicEventTimeSessionWindows;
+import dev.sluice.streaming.api.windowing.assigners.DynamicProcessingTimeSessionWindows;
+import dev.sluice.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import dev.sluice.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
+import dev.sluice.streaming.api.windowing.windows.TimeWindow;
 import dev.sluice.streaming.api.windowing.assigners.MergingWindowAssigner;
 import dev.sluice.streaming.api.windowing.assigners.WindowAssigner;
 import dev.sluice.streaming.api.windowing.evictors.Evictor;
@@ -59,6 +64,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   private AppendingState<Object, Object> contents;
   private InternalKeyedState<Object> contentsNs;
   private HeapValueState<MergingWindows<W>> sessions;
+  private boolean mergesByIntersection;
   private MergingWindowAssigner<? super IN, W> merging;
   private TimestampedCollector<OUT> collector;
   private final Ctx triggerCtx = new Ctx();
@@ -101,6 +107,11 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     this.lateDataOutputTag = lateDataOutputTag;
     if (assigner instanceof MergingWindowAssigner<?, ?>) {
       merging = (MergingWindowAssigner<? super IN, W>) assigner;
+      // the built-in session assigners merge windows that intersect into their cover
+      mergesByIntersection = assigner instanceof EventTimeSessionWindows
+          || assigner instanceof ProcessingTimeSessionWindows
+          || assigner instanceof DynamicEventTimeSessionWindows<?>
+          || assigner instanceof DynamicProcessingTimeSessionWindows<?>;
       if (!trigger.canMerge()) {
         throw new UnsupportedOperationException("The trigger " + trigger + " cannot be used with "
             + "merging (session) windows: it does not support merging");
@@ -230,6 +241,9 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   /** Adds {@code newWindow} to the key's sessions, merging what overlaps; returns its window now. */
   @SuppressWarnings("unchecked")
   private W addWindow(MergingWindows<W> active, W newWindow) throws Exception {
+    if (mergesByIntersection && active.size() == 1) {
+      return addToSingleSession(active, newWindow);
+    }
     List<W> all = new ArrayList<>(active.size() + 1);
     all.addAll(active.windows());
     all.add(newWindow);
@@ -270,6 +284,30 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
       active.add(newWindow, newWindow);
     }
     return resultWindow;
+  }
+
+  /**
+   * The common case of the built-in session assigners, without the general merge's lists: one
+   * session, and a new window that either overlaps (or touches) it — the session grows, keeping
+   * its contents namespace — or does not.
+   */
+  @SuppressWarnings("unchecked")
+  private W addToSingleSession(MergingWindows<W> active, W newWindow) throws Exception {
+    TimeWindow session = (TimeWindow) active.windows().get(0);
+    TimeWindow added = (TimeWindow) newWindow;
+    if (!session.intersects(added)) {
+      active.add(newWindow, newWindow);
+      return newWindow;
+    }
+    W result = (W) session.cover(added);
+    if (result.equals(session)) {
+      return (W) session; // inside the session: nothing merges
+    }
+    W keptState = active.stateWindowOf((W) session);
+    active.remove((W) session);
+    active.add(result, keptState);
+    onMerge(result, List.of((W) session), keptState, List.of());
+    return result;
   }
 
   @SuppressWarnings("unchecked")

@@ -81,6 +81,12 @@ class IntervalJoinProperties {
           if (next > wm) {
             wm = next;
             h.processWatermark(wm);
+            // an advancing watermark drops what can no longer match; an element that arrives at
+            // a watermark already at its cleanup time stays until the next advance (as in Flink:
+            // its timer is at or behind the watermark and fires when the watermark moves)
+            long w = wm;
+            lefts.removeIf(l -> cleanupTime(true, l.ts(), lower, upper) <= w);
+            rights.removeIf(r -> cleanupTime(false, r.ts(), lower, upper) <= w);
             Set<String> bufferedKeys = new HashSet<>();
             Set<String> bufferedTimestamps = new HashSet<>();
             for (E l : lefts) {
@@ -108,16 +114,14 @@ class IntervalJoinProperties {
           late++;
         } else if (left) {
           for (E r : rights) {
-            if (inInterval(e, r, lower, upper) && (wm == Long.MIN_VALUE
-                || wm < cleanupTime(false, r.ts(), lower, upper))) {
+            if (inInterval(e, r, lower, upper)) {
               expected.add(pair(e, r));
             }
           }
           lefts.add(e);
         } else {
           for (E l : lefts) {
-            if (inInterval(l, e, lower, upper) && (wm == Long.MIN_VALUE
-                || wm < cleanupTime(true, l.ts(), lower, upper))) {
+            if (inInterval(l, e, lower, upper)) {
               expected.add(pair(l, e));
             }
           }
