@@ -17,11 +17,66 @@ public final class InternalTimerService<N> {
   /** Who a timer is for. */
   private record Slot(Object key, Object namespace) {}
 
+  /**
+   * The timers due at one time, in registration order. Most times have a single timer (session
+   * windows, process functions), which is held inline: no set is allocated until a second one.
+   */
+  private static final class Bucket {
+    private Slot single;
+    private LinkedHashSet<Slot> set;
+
+    boolean add(Slot slot) {
+      if (set != null) {
+        return set.add(slot);
+      }
+      if (single == null) {
+        single = slot;
+        return true;
+      }
+      if (single.equals(slot)) {
+        return false;
+      }
+      set = new LinkedHashSet<>();
+      set.add(single);
+      set.add(slot);
+      single = null;
+      return true;
+    }
+
+    boolean remove(Slot slot) {
+      if (set != null) {
+        return set.remove(slot);
+      }
+      if (single != null && single.equals(slot)) {
+        single = null;
+        return true;
+      }
+      return false;
+    }
+
+    boolean isEmpty() {
+      return set != null ? set.isEmpty() : single == null;
+    }
+
+    /** Removes and returns the first timer; the bucket must not be empty. */
+    Slot pollFirst() {
+      if (set != null) {
+        Iterator<Slot> first = set.iterator();
+        Slot slot = first.next();
+        first.remove();
+        return slot;
+      }
+      Slot slot = single;
+      single = null;
+      return slot;
+    }
+  }
+
   private final HeapKeyedStateBackend keyedState;
   private final ProcessingTimeService processingTime;
   private final Triggerable<N> target;
-  private final TreeMap<Long, LinkedHashSet<Slot>> eventTimers = new TreeMap<>();
-  private final TreeMap<Long, LinkedHashSet<Slot>> processingTimers = new TreeMap<>();
+  private final TreeMap<Long, Bucket> eventTimers = new TreeMap<>();
+  private final TreeMap<Long, Bucket> processingTimers = new TreeMap<>();
   private int eventTimerCount;
   private int processingTimerCount;
   private long currentWatermark = Long.MIN_VALUE;
@@ -71,18 +126,18 @@ public final class InternalTimerService<N> {
   }
 
   // Aligned timers (window ends) hit the same bucket over and over: remember the last one used.
-  private TreeMap<Long, LinkedHashSet<Slot>> lastTimers;
+  private TreeMap<Long, Bucket> lastTimers;
   private long lastTime;
-  private LinkedHashSet<Slot> lastBucket;
+  private Bucket lastBucket;
 
-  private boolean add(TreeMap<Long, LinkedHashSet<Slot>> timers, long time, N namespace) {
-    LinkedHashSet<Slot> bucket;
+  private boolean add(TreeMap<Long, Bucket> timers, long time, N namespace) {
+    Bucket bucket;
     if (lastTimers == timers && lastTime == time && lastBucket != null) {
       bucket = lastBucket;
     } else {
       bucket = timers.get(time);
       if (bucket == null) {
-        bucket = new LinkedHashSet<>();
+        bucket = new Bucket();
         timers.put(time, bucket);
       }
       lastTimers = timers;
@@ -98,8 +153,8 @@ public final class InternalTimerService<N> {
     }
   }
 
-  private boolean remove(TreeMap<Long, LinkedHashSet<Slot>> timers, long time, N namespace) {
-    LinkedHashSet<Slot> bucket = timers.get(time);
+  private boolean remove(TreeMap<Long, Bucket> timers, long time, N namespace) {
+    Bucket bucket = timers.get(time);
     if (bucket == null || !bucket.remove(new Slot(currentKey(), namespace))) {
       return false;
     }
@@ -121,7 +176,7 @@ public final class InternalTimerService<N> {
   /** Fires every event-time timer at or before {@code watermark}, in time order. */
   public void advanceWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
-    Map.Entry<Long, LinkedHashSet<Slot>> due;
+    Map.Entry<Long, Bucket> due;
     while ((due = eventTimers.firstEntry()) != null && due.getKey() <= watermark) {
       fireBucket(eventTimers, due.getKey(), due.getValue(), true);
     }
@@ -132,12 +187,10 @@ public final class InternalTimerService<N> {
    * time join the bucket and fire in this pass too.
    */
   @SuppressWarnings("unchecked")
-  private void fireBucket(TreeMap<Long, LinkedHashSet<Slot>> timers, long time,
-      LinkedHashSet<Slot> bucket, boolean eventTime) throws Exception {
+  private void fireBucket(TreeMap<Long, Bucket> timers, long time,
+      Bucket bucket, boolean eventTime) throws Exception {
     while (!bucket.isEmpty()) {
-      Iterator<Slot> first = bucket.iterator();
-      Slot slot = first.next();
-      first.remove();
+      Slot slot = bucket.pollFirst();
       if (eventTime) {
         eventTimerCount--;
       } else {
@@ -158,7 +211,7 @@ public final class InternalTimerService<N> {
   private void onProcessingTime(long time) throws Exception {
     scheduledProcessingTime = Long.MAX_VALUE;
     long now = processingTime.currentProcessingTime();
-    Map.Entry<Long, LinkedHashSet<Slot>> due;
+    Map.Entry<Long, Bucket> due;
     while ((due = processingTimers.firstEntry()) != null && due.getKey() <= now) {
       fireBucket(processingTimers, due.getKey(), due.getValue(), false);
     }
