@@ -15,12 +15,16 @@ import dev.sluice.api.common.eventtime.WatermarkStrategy;
  * replaced by the generated ones, except the final one of a bounded input, which passes.
  */
 public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T>
-    implements OneInputStreamOperator<T, T>, WatermarkOutput {
+    implements OneInputStreamOperator<T, T>, BatchOperator, WatermarkOutput {
   private final WatermarkStrategy<T> strategy;
   private TimestampAssigner<T> assigner;
   private WatermarkGenerator<T> generator;
   private long emitted = Long.MIN_VALUE;
   private boolean idle;
+  // a batch's records with their new timestamps, handed on before any watermark they cause
+  private Object[] batchValues = new Object[0];
+  private long[] batchTimestamps = new long[0];
+  private int batched;
 
   public TimestampsAndWatermarksOperator(WatermarkStrategy<T> strategy) {
     this.strategy = strategy;
@@ -53,6 +57,34 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  public void processBatch(Object[] values, long[] timestamps, int size) throws Exception {
+    if (batchValues.length < size) {
+      batchValues = new Object[size];
+      batchTimestamps = new long[size];
+    }
+    for (int i = 0; i < size; i++) {
+      recordsIn++;
+      T value = (T) values[i];
+      long ts = assigner.extractTimestamp(value, timestamps[i]);
+      batchValues[batched] = value;
+      batchTimestamps[batched] = ts;
+      batched++;
+      generator.onEvent(value, ts, this);
+    }
+    flushBatch();
+  }
+
+  private void flushBatch() {
+    if (batched > 0) {
+      int n = batched;
+      batched = 0;
+      output.collectBatch(batchValues, batchTimestamps, n);
+      java.util.Arrays.fill(batchValues, 0, n, null);
+    }
+  }
+
+  @Override
   public void processWatermark(long watermark) throws Exception {
     if (watermark == Long.MAX_VALUE && emitted < Long.MAX_VALUE) {
       emitted = Long.MAX_VALUE;
@@ -64,6 +96,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
 
   @Override
   public void emitWatermark(Watermark watermark) {
+    flushBatch(); // the records before this watermark go first
     long ts = watermark.getTimestamp();
     markActive();
     if (ts > emitted) {
@@ -75,6 +108,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
 
   @Override
   public void markIdle() {
+    flushBatch();
     if (!idle) {
       idle = true;
       output.emitIdleStatus(true);
@@ -84,6 +118,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   @Override
   public void markActive() {
     if (idle) {
+      flushBatch();
       idle = false;
       output.emitIdleStatus(false);
     }
