@@ -14,6 +14,8 @@ public final class Channel {
   private final int batchSize;
   private final boolean keyed;
   private final String name;
+  private Runnable wakeConsumer = () -> {};
+  private Runnable wakeProducer = () -> {};
 
   /**
    * @param capacity how many items (batches or control elements) the queue holds
@@ -28,9 +30,23 @@ public final class Channel {
     this.keyed = keyed;
   }
 
+  /** Set before the job starts: how to wake the reader's worker when it may be parked. */
+  public void setConsumerWaker(Runnable waker) {
+    this.wakeConsumer = waker;
+  }
+
+  /** Set before the job starts: how to wake the writer's worker when it may be parked. */
+  public void setProducerWaker(Runnable waker) {
+    this.wakeProducer = waker;
+  }
+
   /** Writer side: enqueues an item; false when the queue is full (the writer keeps the item). */
   public boolean offer(ChannelItem item) {
-    return queue.offer(item);
+    if (queue.offer(item)) {
+      wakeConsumer.run();
+      return true;
+    }
+    return false;
   }
 
   /** Writer side: a batch to fill, reused from the free list when one is there. */
@@ -41,7 +57,11 @@ public final class Channel {
 
   /** Reader side: the next item, or null when the queue is empty. */
   public ChannelItem poll() {
-    return queue.poll();
+    ChannelItem item = queue.poll();
+    if (item != null) {
+      wakeProducer.run(); // it may be parked, waiting for room
+    }
+    return item;
   }
 
   /** Reader side: hands a drained batch back to the writer for reuse. */

@@ -62,6 +62,11 @@ final class InputSubtask extends Subtask {
   }
 
   @Override
+  protected java.util.List<Channel> inputChannels() {
+    return java.util.List.of(channels);
+  }
+
+  @Override
   protected int processInput() {
     int work = 0;
     if (batch != null) {

@@ -27,6 +27,7 @@ public abstract class Subtask {
   private final List<RecordWriter> recordWriters;
   private final MpscUnboundedXaddArrayQueue<Runnable> mailbox = new MpscUnboundedXaddArrayQueue<>(64);
   private State state = State.CREATED;
+  private Worker worker;
   private final ProcessingTimeService processingTime;
   private int opened;
   private boolean idleSent;
@@ -156,6 +157,26 @@ public abstract class Subtask {
   /** Runs {@code mail} on this subtask's thread before its next slice of work. Any thread. */
   public final void post(Runnable mail) {
     mailbox.offer(mail);
+    Worker w = worker;
+    if (w != null) {
+      w.wake();
+    }
+  }
+
+  /** Called once, before the job starts: the worker that runs this subtask. */
+  final void assignTo(Worker worker) {
+    this.worker = worker;
+    for (dev.sluice.runtime.channel.ChannelWriter writer : outputGate.writers()) {
+      writer.channel().setProducerWaker(worker::wake);
+    }
+    for (dev.sluice.runtime.channel.Channel input : inputChannels()) {
+      input.setConsumerWaker(worker::wake);
+    }
+  }
+
+  /** The channels this subtask reads. */
+  protected java.util.List<dev.sluice.runtime.channel.Channel> inputChannels() {
+    return java.util.List.of();
   }
 
   private int drainMailbox() {

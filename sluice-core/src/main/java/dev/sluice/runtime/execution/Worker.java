@@ -2,17 +2,30 @@ package dev.sluice.runtime.execution;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A worker thread: opens its subtasks, runs them in turn until they have all finished or the job
  * stops, then closes them — all on its own thread, so operators only ever see one thread.
+ *
+ * <p>When no subtask made progress the worker backs off: it spins, then yields, then parks for
+ * growing periods up to {@link #MAX_PARK_NANOS}. A worker that parks says so ({@link #wake} reads
+ * it): a channel that hands it a batch, or frees room its producer waits for, and a mailbox that
+ * receives mail, unpark it, so long parks cost no latency under load and no CPU when idle. A wake
+ * that races with falling asleep is at most one park late.
  */
 final class Worker implements Runnable {
+  private static final int SPINS = 64;
+  private static final int YIELDS = 16;
+  private static final long MIN_PARK_NANOS = 1_000;
+  private static final long MAX_PARK_NANOS = 1_000_000;
+
   private final JobExecution job;
   private final List<Subtask> subtasks = new ArrayList<>();
-  private final IdleStrategy idle = new BackoffIdleStrategy(64, 16, 1_000, 50_000);
+  private volatile Thread thread;
+  private volatile boolean sleeping;
+  private int idleRounds;
+  private long parkNanos = MIN_PARK_NANOS;
 
   Worker(JobExecution job) {
     this.job = job;
@@ -20,10 +33,41 @@ final class Worker implements Runnable {
 
   void add(Subtask subtask) {
     subtasks.add(subtask);
+    subtask.assignTo(this);
+  }
+
+  /** Unparks this worker if it is parked. Any thread; cheap when it is awake. */
+  void wake() {
+    if (sleeping) {
+      Thread t = thread;
+      if (t != null) {
+        LockSupport.unpark(t);
+      }
+    }
+  }
+
+  private void idle(int work) {
+    if (work > 0) {
+      idleRounds = 0;
+      parkNanos = MIN_PARK_NANOS;
+      return;
+    }
+    idleRounds++;
+    if (idleRounds <= SPINS) {
+      Thread.onSpinWait();
+    } else if (idleRounds <= SPINS + YIELDS) {
+      Thread.yield();
+    } else {
+      sleeping = true;
+      LockSupport.parkNanos(parkNanos);
+      sleeping = false;
+      parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
+    }
   }
 
   @Override
   public void run() {
+    thread = Thread.currentThread();
     Throwable failure = null;
     try {
       for (Subtask s : subtasks) {
@@ -62,7 +106,7 @@ final class Worker implements Runnable {
           }
         }
       }
-      idle.idle(work);
+      idle(work);
     }
   }
 }
