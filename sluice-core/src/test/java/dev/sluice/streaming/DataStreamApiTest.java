@@ -232,4 +232,23 @@ class DataStreamApiTest {
       }
     });
   }
+
+  @Test
+  void sideOutputRecordsNobodyConsumesAreCounted() throws Exception {
+    env.setParallelism(1);
+    OutputTag<Long> odd = new OutputTag<Long>("odd-unread") {};
+    env.fromSequence(1, 10).process(new ProcessFunction<Long, Long>() {
+      @Override
+      public void processElement(Long value, Context ctx, Collector<Long> out) {
+        if (value % 2 == 1) {
+          ctx.output(odd, value);
+        } else {
+          out.collect(value);
+        }
+      }
+    }).name("Split").sinkTo(new dev.sluice.streaming.api.functions.sink.v2.DiscardingSink<>());
+    dev.sluice.core.execution.JobClient client = env.executeAsync("unread side output");
+    client.getJobExecutionResult().get();
+    assertThat(client.metrics()).containsEntry("Split[0].numUnconsumedSideOutputRecords", 5L);
+  }
 }

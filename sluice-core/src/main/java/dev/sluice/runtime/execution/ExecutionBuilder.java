@@ -88,7 +88,7 @@ final class ExecutionBuilder {
       OperatorContext context = new OperatorContext(node.name(), taskInfo, graph.jobName(),
           node == headNode ? keyedState : null, processingTime, settings.autoWatermarkIntervalMs());
       job.registerMetrics(node.transformation().id(), node.name(), index, context.metrics());
-      setup(operators.get(node), context, new OperatorOutput<>(mains, sides));
+      setup(operators.get(node), context, new OperatorOutput<>(mains, sides, context.metrics()));
     }
     List<StreamOperator<?>> ordered = new ArrayList<>(operators.values());
     if (headNode.transformation() instanceof SourceTransformation<?>) {

@@ -1,22 +1,28 @@
 package dev.sluice.runtime.operators;
 
+import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.util.OutputTag;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The output of one operator: its main consumers (chained operators, channel writers) and, per side
- * output tag, the side consumers. Side-output records nobody consumes are counted, not lost
- * silently.
+ * output tag, the side consumers. Side-output records nobody consumes are counted in the
+ * operator's {@value #UNCONSUMED_SIDE_RECORDS} metric, not lost silently.
  */
 public final class OperatorOutput<T> implements Output<T> {
+  /** Metric: side-output records emitted with a tag no downstream consumes. */
+  public static final String UNCONSUMED_SIDE_RECORDS = "numUnconsumedSideOutputRecords";
+
   private final Output<T>[] mains;
   private final Map<OutputTag<?>, Output<Object>[]> sides;
   private final Output<T> single;
-  private long unconsumedSideRecords;
+  private final OperatorMetrics.Counter unconsumedSideRecords;
 
   @SuppressWarnings("unchecked")
-  public OperatorOutput(List<Output<T>> mains, Map<OutputTag<?>, List<Output<Object>>> sides) {
+  public OperatorOutput(List<Output<T>> mains, Map<OutputTag<?>, List<Output<Object>>> sides,
+      OperatorMetrics metrics) {
+    this.unconsumedSideRecords = metrics.counter(UNCONSUMED_SIDE_RECORDS);
     this.mains = mains.toArray(new Output[0]);
     this.single = this.mains.length == 1 ? this.mains[0] : null;
     this.sides = new java.util.HashMap<>();
@@ -49,7 +55,7 @@ public final class OperatorOutput<T> implements Output<T> {
   public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
     Output<Object>[] outs = sides.get(tag);
     if (outs == null) {
-      unconsumedSideRecords++;
+      unconsumedSideRecords.inc();
       return;
     }
     for (Output<Object> out : outs) {
@@ -83,6 +89,6 @@ public final class OperatorOutput<T> implements Output<T> {
 
   /** Side-output records emitted with a tag that no downstream consumes. */
   public long unconsumedSideRecords() {
-    return unconsumedSideRecords;
+    return unconsumedSideRecords.getCount();
   }
 }
