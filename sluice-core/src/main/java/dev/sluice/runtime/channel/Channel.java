@@ -70,15 +70,6 @@ public final class Channel {
     free.offer(batch); // when the free list is full the batch is simply left to the GC
   }
 
-  /** Items currently queued (approximate when read from a third thread). */
-  public int queued() {
-    return queue.size();
-  }
-
-  public int capacity() {
-    return queue.capacity();
-  }
-
   public String name() {
     return name;
   }

@@ -45,11 +45,6 @@ public final class OutputGate {
     }
   }
 
-  /** Whether every writer has handed everything (including end-of-input) to its channel. */
-  public boolean isFullyDrained() {
-    return blockedWriters == 0;
-  }
-
   public List<ChannelWriter> writers() {
     return writers;
   }

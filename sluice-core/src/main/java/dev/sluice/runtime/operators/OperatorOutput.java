@@ -86,9 +86,4 @@ public final class OperatorOutput<T> implements Output<T> {
       }
     }
   }
-
-  /** Side-output records emitted with a tag that no downstream consumes. */
-  public long unconsumedSideRecords() {
-    return unconsumedSideRecords.getCount();
-  }
 }

@@ -55,9 +55,4 @@ public final class ProcessingTimeService {
     }
     return fired;
   }
-
-  /** Number of scheduled callbacks. */
-  public int scheduled() {
-    return queue.size();
-  }
 }
