@@ -18,10 +18,6 @@ import dev.sluice.runtime.time.InternalTimer;
 import dev.sluice.runtime.time.InternalTimerService;
 import dev.sluice.runtime.time.Triggerable;
 import dev.sluice.streaming.api.functions.windowing.ProcessWindowFunction;
-import dev.sluice.streaming.api.windowing.assigners.DynamicEventTimeSessionWindows;
-import dev.sluice.streaming.api.windowing.assigners.DynamicProcessingTimeSessionWindows;
-import dev.sluice.streaming.api.windowing.assigners.EventTimeSessionWindows;
-import dev.sluice.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
 import dev.sluice.streaming.api.windowing.windows.TimeWindow;
 import dev.sluice.streaming.api.windowing.assigners.MergingWindowAssigner;
 import dev.sluice.streaming.api.windowing.assigners.WindowAssigner;
@@ -107,11 +103,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     this.lateDataOutputTag = lateDataOutputTag;
     if (assigner instanceof MergingWindowAssigner<?, ?>) {
       merging = (MergingWindowAssigner<? super IN, W>) assigner;
-      // the built-in session assigners merge windows that intersect into their cover
-      mergesByIntersection = assigner instanceof EventTimeSessionWindows
-          || assigner instanceof ProcessingTimeSessionWindows
-          || assigner instanceof DynamicEventTimeSessionWindows<?>
-          || assigner instanceof DynamicProcessingTimeSessionWindows<?>;
+      mergesByIntersection = merging.mergesIntersectingTimeWindows();
       if (!trigger.canMerge()) {
         throw new UnsupportedOperationException("The trigger " + trigger + " cannot be used with "
             + "merging (session) windows: it does not support merging");

@@ -44,6 +44,11 @@ public class DynamicEventTimeSessionWindows<T> extends MergingWindowAssigner<T, 
   }
 
   @Override
+  public boolean mergesIntersectingTimeWindows() {
+    return true;
+  }
+
+  @Override
   public boolean isEventTime() {
     return true;
   }

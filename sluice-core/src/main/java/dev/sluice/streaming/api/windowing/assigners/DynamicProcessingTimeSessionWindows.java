@@ -44,6 +44,11 @@ public class DynamicProcessingTimeSessionWindows<T> extends MergingWindowAssigne
   }
 
   @Override
+  public boolean mergesIntersectingTimeWindows() {
+    return true;
+  }
+
+  @Override
   public boolean isEventTime() {
     return false;
   }

@@ -50,6 +50,11 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
   }
 
   @Override
+  public boolean mergesIntersectingTimeWindows() {
+    return true;
+  }
+
+  @Override
   public boolean isEventTime() {
     return true;
   }

@@ -50,6 +50,11 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
   }
 
   @Override
+  public boolean mergesIntersectingTimeWindows() {
+    return true;
+  }
+
+  @Override
   public boolean isEventTime() {
     return false;
   }
