@@ -1,5 +1,8 @@
 package dev.sluice.api.common.typeinfo;
 
+import dev.sluice.api.common.ExecutionConfig;
+import dev.sluice.api.common.typeutils.TypeSerializer;
+import dev.sluice.runtime.typeutils.Serializers;
 import dev.sluice.runtime.typeutils.TypeExtractor;
 import java.io.Serializable;
 
@@ -35,6 +38,15 @@ public abstract class TypeInformation<T> implements Serializable {
   /** Number of leaf fields after flattening nested composite types (1 for atomic types). */
   public int getTotalFields() {
     return 1;
+  }
+
+  /**
+   * The serializer for this type, used by state and checkpoints. A type Sluice cannot encode
+   * (a class that is neither a basic type, tuple, record, POJO, enum, array nor collection of
+   * those, with no serializer registered in the config) fails here with a message that names it.
+   */
+  public TypeSerializer<T> createSerializer(ExecutionConfig config) {
+    return Serializers.create(this, config);
   }
 
   /**
