@@ -30,4 +30,10 @@ public abstract class TypeSerializerSingleton<T> extends TypeSerializer<T> {
   public int hashCode() {
     return getClass().hashCode();
   }
+
+  /** The type's short name, from the serializer's class: "Long" for {@code LongSerializer}. */
+  @Override
+  public String toString() {
+    return getClass().getSimpleName().replace("Serializer", "");
+  }
 }
