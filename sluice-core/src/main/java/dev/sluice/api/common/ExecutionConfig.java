@@ -1,10 +1,16 @@
 package dev.sluice.api.common;
 
+import dev.sluice.api.common.typeutils.TypeSerializer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
  * Settings of a job's execution: Flink's familiar ones and the runtime's own knobs (worker threads,
- * channel batch size and capacity, the processing-time clock).
+ * channel batch size and capacity, the processing-time clock), and the serializers registered
+ * for classes that state stores.
  */
 public final class ExecutionConfig {
   private long autoWatermarkInterval = 200;
@@ -12,6 +18,7 @@ public final class ExecutionConfig {
   private int channelBatchSize = 1024;
   private int channelCapacity = 32;
   private LongSupplier processingTimeClock = System::currentTimeMillis;
+  private final Map<Class<?>, TypeSerializer<?>> registeredSerializers = new LinkedHashMap<>();
 
   /** How often sources generate periodic watermarks, in ms; 0 turns periodic watermarks off. */
   public ExecutionConfig setAutoWatermarkInterval(long intervalMs) {
@@ -73,5 +80,26 @@ public final class ExecutionConfig {
 
   public LongSupplier getProcessingTimeClock() {
     return processingTimeClock;
+  }
+
+  /**
+   * Registers the serializer state and checkpoints use for values of exactly {@code type}
+   * (subclasses are not covered), wherever they occur: as a state's value or as a field, element,
+   * key or value nested inside one. It takes precedence over the serializer Sluice would derive
+   * from the type, and is the way to store a class Sluice cannot encode by itself (one that is
+   * neither a POJO, a record, a tuple, an enum, an array, a collection nor a basic type). A
+   * second registration for the same class replaces the first.
+   *
+   * <p>Each use gets {@link TypeSerializer#duplicate()} of the registered instance.
+   */
+  public <T> ExecutionConfig registerTypeSerializer(Class<T> type, TypeSerializer<T> serializer) {
+    registeredSerializers.put(Objects.requireNonNull(type, "type"),
+        Objects.requireNonNull(serializer, "serializer"));
+    return this;
+  }
+
+  /** The serializers registered with {@link #registerTypeSerializer}, by class (read only). */
+  public Map<Class<?>, TypeSerializer<?>> getRegisteredTypeSerializers() {
+    return Collections.unmodifiableMap(registeredSerializers);
   }
 }

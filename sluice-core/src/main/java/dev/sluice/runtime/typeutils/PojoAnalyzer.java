@@ -14,15 +14,15 @@ import java.util.Map;
  * least one field, and every non-static, non-transient field (inherited ones included) either
  * public and non-final or reachable through a public getter and setter. Results are cached per class.
  */
-final class PojoAnalyzer {
+public final class PojoAnalyzer {
   private PojoAnalyzer() {}
 
   /** How to reach one field: directly if {@code getter} is null, else through getter and setter. */
-  record Property(String name, Field field, Method getter, Method setter) {}
+  public record Property(String name, Field field, Method getter, Method setter) {}
 
   /** The properties of a POJO (ordered by name), or the reason it is not one. */
-  record Analysis(List<Property> properties, String whyNot) {
-    boolean isPojo() {
+  public record Analysis(List<Property> properties, String whyNot) {
+    public boolean isPojo() {
       return whyNot == null;
     }
   }
@@ -34,7 +34,8 @@ final class PojoAnalyzer {
     }
   };
 
-  static Analysis of(Class<?> type) {
+  /** The analysis of {@code type}, computed once per class. */
+  public static Analysis of(Class<?> type) {
     return CACHE.get(type);
   }
 

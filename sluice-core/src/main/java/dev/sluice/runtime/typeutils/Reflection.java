@@ -9,14 +9,14 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 
 /** Builds method handles with erased signatures ({@code Object} in and out) for the accessors. */
-final class Reflection {
+public final class Reflection {
   private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
   private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
 
   private Reflection() {}
 
   /** {@code (Object) -> Object} reading a field, directly or through a getter method. */
-  static MethodHandle getter(Field field, Method getter) {
+  public static MethodHandle getter(Field field, Method getter) {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       MethodHandle mh = getter == null
@@ -29,7 +29,7 @@ final class Reflection {
   }
 
   /** {@code (Object, Object) -> void} writing a field, directly or through a setter method. */
-  static MethodHandle setter(Field field, Method setter) {
+  public static MethodHandle setter(Field field, Method setter) {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       MethodHandle mh = setter == null
@@ -42,7 +42,7 @@ final class Reflection {
   }
 
   /** {@code (Object) -> Object} calling an accessor method such as a record component's. */
-  static MethodHandle method(Method method) {
+  public static MethodHandle method(Method method) {
     try {
       return MethodHandles.lookup().unreflect(accessible(method)).asType(GETTER);
     } catch (IllegalAccessException e) {
@@ -51,7 +51,7 @@ final class Reflection {
   }
 
   /** A constructor handle taking its arguments as one {@code Object[]} and returning Object. */
-  static MethodHandle constructor(Constructor<?> constructor) {
+  public static MethodHandle constructor(Constructor<?> constructor) {
     try {
       int n = constructor.getParameterCount();
       MethodHandle mh = MethodHandles.lookup().unreflectConstructor(accessible(constructor));
@@ -62,8 +62,21 @@ final class Reflection {
     }
   }
 
+  /** A {@code () -> Object} handle calling the class's no-argument constructor. */
+  public static MethodHandle noArgConstructor(Class<?> type) {
+    try {
+      return MethodHandles.lookup().unreflectConstructor(accessible(type.getDeclaredConstructor()))
+          .asType(MethodType.methodType(Object.class));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(type.getName() + " has no no-argument constructor", e);
+    } catch (IllegalAccessException e) {
+      throw new IllegalArgumentException("Cannot call the no-argument constructor of "
+          + type.getName() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Rethrows unchecked throwables as they are and wraps checked ones. */
-  static RuntimeException rethrow(Throwable t, String what) {
+  public static RuntimeException rethrow(Throwable t, String what) {
     if (t instanceof RuntimeException r) {
       return r;
     }
