@@ -2,6 +2,8 @@ package dev.sluice.api.common.state;
 
 import dev.sluice.api.common.functions.AggregateFunction;
 import dev.sluice.api.common.typeinfo.TypeInformation;
+import dev.sluice.api.common.typeutils.TypeSerializer;
+import java.util.Objects;
 
 /** Describes an {@link AggregatingState}; the type is the accumulator's. */
 public class AggregatingStateDescriptor<IN, ACC, OUT>
@@ -18,7 +20,14 @@ public class AggregatingStateDescriptor<IN, ACC, OUT>
   public AggregatingStateDescriptor(String name, AggregateFunction<IN, ACC, OUT> aggregateFunction,
       TypeInformation<ACC> accumulatorType) {
     super(name, accumulatorType);
-    this.aggregateFunction = java.util.Objects.requireNonNull(aggregateFunction, "aggregateFunction");
+    this.aggregateFunction = Objects.requireNonNull(aggregateFunction, "aggregateFunction");
+  }
+
+  /** An aggregating state whose accumulators are written by {@code accumulatorSerializer}. */
+  public AggregatingStateDescriptor(String name, AggregateFunction<IN, ACC, OUT> aggregateFunction,
+      TypeSerializer<ACC> accumulatorSerializer) {
+    super(name, accumulatorSerializer);
+    this.aggregateFunction = Objects.requireNonNull(aggregateFunction, "aggregateFunction");
   }
 
   public AggregateFunction<IN, ACC, OUT> getAggregateFunction() {

@@ -2,6 +2,8 @@ package dev.sluice.api.common.state;
 
 import dev.sluice.api.common.functions.ReduceFunction;
 import dev.sluice.api.common.typeinfo.TypeInformation;
+import dev.sluice.api.common.typeutils.TypeSerializer;
+import java.util.Objects;
 
 /** Describes a {@link ReducingState}. */
 public class ReducingStateDescriptor<T> extends StateDescriptor<ReducingState<T>, T> {
@@ -15,7 +17,14 @@ public class ReducingStateDescriptor<T> extends StateDescriptor<ReducingState<T>
 
   public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, TypeInformation<T> type) {
     super(name, type);
-    this.reduceFunction = java.util.Objects.requireNonNull(reduceFunction, "reduceFunction");
+    this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction");
+  }
+
+  /** A reducing state whose values are written by {@code serializer}. */
+  public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction,
+      TypeSerializer<T> serializer) {
+    super(name, serializer);
+    this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction");
   }
 
   public ReduceFunction<T> getReduceFunction() {

@@ -1,6 +1,7 @@
 package dev.sluice.api.common.state;
 
 import dev.sluice.api.common.typeinfo.TypeInformation;
+import dev.sluice.api.common.typeutils.TypeSerializer;
 
 /** Describes a {@link ValueState}. */
 public class ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T> {
@@ -12,5 +13,10 @@ public class ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T> {
 
   public ValueStateDescriptor(String name, TypeInformation<T> type) {
     super(name, type);
+  }
+
+  /** A value state whose values are written by {@code serializer}. */
+  public ValueStateDescriptor(String name, TypeSerializer<T> serializer) {
+    super(name, serializer);
   }
 }
