@@ -2,8 +2,11 @@ package dev.sluice.api.common.typeutils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.api.common.typeutils.base.TypeSerializerSingleton;
 import dev.sluice.core.memory.DataInputDeserializer;
+import dev.sluice.core.memory.DataInputView;
 import dev.sluice.core.memory.DataOutputSerializer;
+import dev.sluice.core.memory.DataOutputView;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,38 @@ public final class SerdeFixtures {
     @Override
     public int hashCode() {
       return secret.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return secret;
+    }
+  }
+
+  /** A user's serializer for a class Sluice cannot encode by itself. */
+  public static final class OpaqueSerializer extends TypeSerializerSingleton<Opaque> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void serialize(Opaque record, DataOutputView target) throws IOException {
+      target.writeUTF(record.toString());
+    }
+
+    @Override
+    public Opaque deserialize(DataInputView source) throws IOException {
+      return new Opaque(source.readUTF());
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Opaque> snapshotConfiguration() {
+      return new Snapshot();
+    }
+
+    /** Format of {@link OpaqueSerializer}. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Opaque> {
+      public Snapshot() {
+        super(OpaqueSerializer::new);
+      }
     }
   }
 

@@ -52,7 +52,7 @@ class SerializerRoundTripProperties {
     assertThat(serializer.duplicate().hashCode()).isEqualTo(serializer.hashCode());
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void basicTypes(@ForAll Integer i, @ForAll Long l, @ForAll Double d, @ForAll Float f,
       @ForAll Short s, @ForAll Byte b, @ForAll Boolean z, @ForAll Character c,
       @ForAll @WithNull String str, @ForAll BigDecimal dec, @ForAll BigInteger big,
@@ -76,7 +76,7 @@ class SerializerRoundTripProperties {
     check(Types.VOID, null);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void primitiveArrays(@ForAll byte[] bytes, @ForAll int[] ints, @ForAll long[] longs,
       @ForAll double[] doubles, @ForAll float[] floats, @ForAll short[] shorts,
       @ForAll boolean[] booleans, @ForAll char[] chars) throws IOException {
@@ -90,7 +90,7 @@ class SerializerRoundTripProperties {
     check(TypeInformation.of(char[].class), chars);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void objectArraysAndEnums(@ForAll List<@WithNull String> strings, @ForAll Color color,
       @ForAll List<@WithNull Color> colors) throws IOException {
     check(Types.OBJECT_ARRAY(Types.STRING), strings.toArray(new String[0]));
@@ -98,7 +98,7 @@ class SerializerRoundTripProperties {
     check(TypeInformation.of(Color[].class), colors.toArray(new Color[0]));
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void collectionsWithNulls(@ForAll List<@WithNull String> list,
       @ForAll Set<@WithNull Integer> set, @ForAll Map<@WithNull String, @WithNull Long> map,
       @ForAll List<Map<String, List<@WithNull Integer>>> nested) throws IOException {
@@ -108,7 +108,7 @@ class SerializerRoundTripProperties {
     check(new TypeHint<List<Map<String, List<Integer>>>>() {}.getTypeInfo(), nested);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void collectionsKeepTheirOrder(@ForAll Set<String> set, @ForAll Map<String, Long> map)
       throws IOException {
     TypeSerializer<Set<String>> sets = Types.SET(Types.STRING).createSerializer(null);
@@ -117,7 +117,7 @@ class SerializerRoundTripProperties {
     assertThat(new ArrayList<>(roundTrip(maps, map).keySet())).isEqualTo(new ArrayList<>(map.keySet()));
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void tuples(@ForAll @WithNull String s, @ForAll @WithNull Long l,
       @ForAll @WithNull List<Integer> list, @ForAll("points") Point point) throws IOException {
     check(new TypeHint<Tuple3<String, Long, List<Integer>>>() {}.getTypeInfo(),
@@ -128,7 +128,7 @@ class SerializerRoundTripProperties {
     check(TypeInformation.of(Tuple0.class), new Tuple0());
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void records(@ForAll("points") Point point, @ForAll("shapes") Shape shape) throws IOException {
     check(TypeInformation.of(Point.class), point);
     check(TypeInformation.of(Shape.class), shape);
@@ -136,12 +136,12 @@ class SerializerRoundTripProperties {
     assertThat(TypeInformation.of(Shape.class).createSerializer(null).isImmutableType()).isFalse();
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void pojosIncludingInheritedFields(@ForAll("items") Item item) throws IOException {
     check(TypeInformation.of(Item.class), item);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void nestedCombinations(@ForAll Map<String, @WithNull @From("items") Item> byName,
       @ForAll List<@From("items") Item> items, @ForAll List<@From("shapes") Shape> shapes)
       throws IOException {
@@ -151,7 +151,7 @@ class SerializerRoundTripProperties {
         shapes.stream().map(s -> Tuple2.of(s, Color.GREEN)).toList());
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void copiesOfMutableValuesAreIndependent(@ForAll("items") Item item) {
     TypeSerializer<List<Item>> serializer =
         new TypeHint<List<Item>>() {}.getTypeInfo().createSerializer(null);
