@@ -110,13 +110,10 @@ public final class PojoSerializer<T> extends TypeSerializer<T> implements NamedF
 
   @Override
   public PojoSerializer<T> duplicate() {
-    TypeSerializer<?>[] duplicates = new TypeSerializer<?>[fieldSerializers.length];
-    boolean same = true;
-    for (int i = 0; i < duplicates.length; i++) {
-      duplicates[i] = fieldSerializers[i].duplicate();
-      same &= duplicates[i] == fieldSerializers[i];
-    }
-    return same ? this : new PojoSerializer<>(pojoClass, fieldNames, duplicates);
+    TypeSerializer<?>[] duplicates = FieldSerializers.duplicate(fieldSerializers);
+    return duplicates == fieldSerializers
+        ? this
+        : new PojoSerializer<>(pojoClass, fieldNames, duplicates);
   }
 
   @Override

@@ -124,13 +124,10 @@ public final class RecordSerializer<T extends Record> extends TypeSerializer<T>
 
   @Override
   public RecordSerializer<T> duplicate() {
-    TypeSerializer<?>[] duplicates = new TypeSerializer<?>[fieldSerializers.length];
-    boolean same = true;
-    for (int i = 0; i < duplicates.length; i++) {
-      duplicates[i] = fieldSerializers[i].duplicate();
-      same &= duplicates[i] == fieldSerializers[i];
-    }
-    return same ? this : new RecordSerializer<>(recordClass, fieldNames, duplicates);
+    TypeSerializer<?>[] duplicates = FieldSerializers.duplicate(fieldSerializers);
+    return duplicates == fieldSerializers
+        ? this
+        : new RecordSerializer<>(recordClass, fieldNames, duplicates);
   }
 
   @Override

@@ -73,13 +73,8 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
 
   @Override
   public TupleSerializer<T> duplicate() {
-    TypeSerializer<?>[] duplicates = new TypeSerializer<?>[fieldSerializers.length];
-    boolean same = true;
-    for (int i = 0; i < duplicates.length; i++) {
-      duplicates[i] = fieldSerializers[i].duplicate();
-      same &= duplicates[i] == fieldSerializers[i];
-    }
-    return same ? this : new TupleSerializer<>(tupleClass, duplicates);
+    TypeSerializer<?>[] duplicates = FieldSerializers.duplicate(fieldSerializers);
+    return duplicates == fieldSerializers ? this : new TupleSerializer<>(tupleClass, duplicates);
   }
 
   @Override
