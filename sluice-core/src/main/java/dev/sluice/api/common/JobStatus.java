@@ -5,6 +5,7 @@ public enum JobStatus {
   CREATED,
   RUNNING,
   FAILING,
+  RESTARTING,
   FAILED,
   CANCELLING,
   CANCELED,

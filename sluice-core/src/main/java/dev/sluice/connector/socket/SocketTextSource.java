@@ -1,5 +1,8 @@
 package dev.sluice.connector.socket;
 
+import dev.sluice.connector.base.VersionedCodecs;
+import dev.sluice.core.io.SimpleVersionedSerializer;
+
 import dev.sluice.api.connector.source.Boundedness;
 import dev.sluice.api.connector.source.InputStatus;
 import dev.sluice.api.connector.source.ReaderOutput;
@@ -329,5 +332,19 @@ public final class SocketTextSource
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * A socket has no position: after a restore the source reads on from whatever the server sends
+   * next (at most once, as with Flink's socket source).
+   */
+  @Override
+  public SimpleVersionedSerializer<SocketSplit> getSplitSerializer() {
+    return VersionedCodecs.of(1, (s, out) -> out.writeUTF(s.splitId()), (v, in) -> new SocketSplit(in.readUTF()));
+  }
+
+  @Override
+  public SimpleVersionedSerializer<List<SocketSplit>> getEnumeratorCheckpointSerializer() {
+    return VersionedCodecs.listOf(1, (s, out) -> out.writeUTF(s.splitId()), (v, in) -> new SocketSplit(in.readUTF()));
   }
 }

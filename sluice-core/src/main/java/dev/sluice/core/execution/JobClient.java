@@ -25,4 +25,25 @@ public interface JobClient {
    * {@code currentWatermark}, {@code numLateRecordsDropped}. Readable while the job runs and after.
    */
   java.util.Map<String, Long> metrics();
+
+  /**
+   * Takes a savepoint into a new directory under {@code directory} while the job keeps running;
+   * completes with the savepoint's path. Needs checkpointing to be enabled.
+   */
+  default CompletableFuture<String> triggerSavepoint(String directory) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints"));
+  }
+
+  /**
+   * Takes a savepoint and stops the job (sources stop after it, sinks commit, the job ends as
+   * FINISHED); completes with the savepoint's path once the job has ended.
+   */
+  default CompletableFuture<String> stopWithSavepoint(String directory) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints"));
+  }
+
+  /** Statistics of the job's checkpoints and savepoints so far, oldest first. */
+  default java.util.List<dev.sluice.runtime.checkpoint.CheckpointStats> checkpointStatistics() {
+    return java.util.List.of();
+  }
 }

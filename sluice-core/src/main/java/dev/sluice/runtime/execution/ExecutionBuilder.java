@@ -1,5 +1,8 @@
 package dev.sluice.runtime.execution;
 
+import dev.sluice.runtime.checkpoint.OperatorRestore;
+import dev.sluice.runtime.checkpoint.StateAssignment;
+
 import dev.sluice.api.common.TaskInfo;
 import dev.sluice.api.connector.source.SourceSplit;
 import dev.sluice.api.java.functions.KeySelector;
@@ -36,16 +39,48 @@ import java.util.Map;
 
 /** Turns a {@link JobGraph} into subtasks connected by channels. */
 final class ExecutionBuilder {
-  private final JobExecution job;
+  private final ExecutionAttempt job;
   private final JobGraph graph;
   private final RuntimeSettings settings;
   private final Map<StreamEdge, Channel[][]> channels = new HashMap<>();
   private final Map<JobVertex, SourceCoordinator<?>> coordinators = new LinkedHashMap<>();
+  private final StateAssignment restore;
+  private final Map<StreamNode, String> operatorIds = new HashMap<>();
 
-  ExecutionBuilder(JobExecution job, JobGraph graph, RuntimeSettings settings) {
+  ExecutionBuilder(ExecutionAttempt job, JobGraph graph, RuntimeSettings settings, StateAssignment restore) {
     this.job = job;
     this.graph = graph;
     this.settings = settings;
+    this.restore = restore;
+    for (JobVertex v : graph.vertices()) {
+      for (StreamNode n : v.chain()) {
+        operatorIds.put(n, operatorId(n));
+      }
+    }
+  }
+
+  /** An operator's identity in checkpoints: its uid, or one derived from its place in the program. */
+  static String operatorId(StreamNode node) {
+    Transformation<?> t = node.transformation();
+    return t.uid() != null ? t.uid() : "auto-" + t.id() + "-" + node.name().replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
+  /** Display name and parallelism of an operator. */
+  record OperatorName(String name, int parallelism) {}
+
+  /** Every operator of the graph by its checkpoint identity; duplicate uids are an error. */
+  static Map<String, OperatorName> operatorIds(JobGraph graph) {
+    Map<String, OperatorName> ids = new LinkedHashMap<>();
+    for (JobVertex v : graph.vertices()) {
+      for (StreamNode n : v.chain()) {
+        String id = operatorId(n);
+        if (ids.put(id, new OperatorName(n.name(), n.parallelism())) != null) {
+          throw new IllegalArgumentException("The uid '" + id + "' is used by more than one operator ("
+              + ids.get(id).name() + ", " + n.name() + "); uids must be unique within a job");
+        }
+      }
+    }
+    return ids;
   }
 
   void build(List<Subtask> subtasks, List<SourceCoordinator<?>> coordinatorsOut) {
@@ -64,6 +99,9 @@ final class ExecutionBuilder {
     StreamNode headNode = vertex.head();
     HeapKeyedStateBackend keyedState = isKeyed(headNode.transformation())
         ? new HeapKeyedStateBackend(graph.maxParallelism(), index, vertex.parallelism()) : null;
+    if (keyedState != null && settings.checkpointingEnabled()) {
+      keyedState.enableSnapshots(settings.config());
+    }
 
     Map<StreamNode, StreamOperator<?>> operators = new LinkedHashMap<>();
     for (StreamNode node : vertex.chain()) {
@@ -87,10 +125,35 @@ final class ExecutionBuilder {
       }
       OperatorContext context = new OperatorContext(node.name(), taskInfo, graph.jobName(),
           node == headNode ? keyedState : null, processingTime, settings.autoWatermarkIntervalMs());
+      context.setCheckpointingEnabled(settings.checkpointingEnabled());
       job.registerMetrics(node.transformation().id(), node.name(), index, context.metrics());
       setup(operators.get(node), context, new OperatorOutput<>(mains, sides, context.metrics()));
     }
     List<StreamOperator<?>> ordered = new ArrayList<>(operators.values());
+    Subtask subtask = createSubtask(vertex, index, taskInfo, gate, ordered, writers, keyedState,
+        processingTime);
+    List<String> ids = new ArrayList<>();
+    List<OperatorRestore> restores = restore == null ? null : new ArrayList<>();
+    for (StreamNode node : chain) {
+      String id = operatorIds.get(node);
+      ids.add(id);
+      if (restores != null) {
+        try {
+          restores.add(restore.restoreFor(id, index, vertex.parallelism(), graph.maxParallelism()));
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException("Cannot read the state of '" + node.name() + "' (subtask "
+              + index + ") from " + restore.checkpoint().directory() + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    subtask.setCheckpointInfo(vertex.id(), ids, restores);
+    return subtask;
+  }
+
+  private Subtask createSubtask(JobVertex vertex, int index, TaskInfo taskInfo, OutputGate gate,
+      List<StreamOperator<?>> ordered, List<RecordWriter> writers, HeapKeyedStateBackend keyedState,
+      ProcessingTimeService processingTime) {
+    StreamNode headNode = vertex.head();
     if (headNode.transformation() instanceof SourceTransformation<?>) {
       return new SourceSubtask(job, taskInfo, gate, ordered, writers, processingTime);
     }
@@ -129,9 +192,16 @@ final class ExecutionBuilder {
   private StreamOperator<?> createOperator(JobVertex vertex, StreamNode node) {
     Transformation<?> t = node.transformation();
     if (t instanceof SourceTransformation<?> s) {
+      String id = operatorIds.get(node);
+      if (settings.checkpointingEnabled() && (s.source().getSplitSerializer() == null
+          || s.source().getEnumeratorCheckpointSerializer() == null)) {
+        throw new IllegalArgumentException("The source '" + node.name() + "' cannot be checkpointed: "
+            + s.source().getClass().getName() + " does not provide a split and enumerator serializer");
+      }
       SourceCoordinator<?> coordinator = coordinators.computeIfAbsent(vertex,
-          v -> new SourceCoordinator<>(node.name(), (dev.sluice.api.connector.source.Source) s.source(),
-              vertex.parallelism(), job, coordinatorThread(), ioPool()));
+          v -> new SourceCoordinator<>(node.name(), id, (dev.sluice.api.connector.source.Source) s.source(),
+              vertex.parallelism(), job, coordinatorThread(), ioPool(),
+              restore == null ? null : restore.coordinatorState(id)));
       return new SourceOperator(s.source(), s.watermarkStrategy(), coordinator,
           settings.autoWatermarkIntervalMs());
     }

@@ -37,13 +37,24 @@ final class InputSubtask extends Subtask {
   /** The head's batch method, when it has one and needs no key per record. */
   private final BatchOperator batchHead;
 
+  /** Polling ended channels too: with checkpoints, barriers follow end-of-input. */
+  private final boolean checkpointing;
+  private final boolean exactlyOnce;
+  /** Channels held back until the current checkpoint's barrier arrived on all (exactly-once). */
+  private final boolean[] blocked;
+  private final boolean[] barrierSeen;
+  private long alignId = -1;
+  private boolean aligning;
+  private int barriersMissing;
+  private long alignStartNanos;
+
   private RecordBatch batch;
   private int batchIndex;
   private int batchChannel;
   private int nextChannel;
 
   @SuppressWarnings("unchecked")
-  InputSubtask(JobExecution job, TaskInfo taskInfo, OutputGate outputGate,
+  InputSubtask(ExecutionAttempt job, TaskInfo taskInfo, OutputGate outputGate,
       List<StreamOperator<?>> operators, List<RecordWriter> recordWriters, Channel[] channels,
       int[] inputOfChannel, HeapKeyedStateBackend keyedState, KeySelector<?, ?> keySelector1,
       KeySelector<?, ?> keySelector2, ProcessingTimeService processingTime) {
@@ -59,6 +70,10 @@ final class InputSubtask extends Subtask {
     this.keySelector1 = (KeySelector<Object, ?>) keySelector1;
     this.keySelector2 = (KeySelector<Object, ?>) keySelector2;
     this.batchHead = keyedState == null && first instanceof BatchOperator b ? b : null;
+    this.checkpointing = job.checkpoints() != null;
+    this.exactlyOnce = checkpointing && job.settings().checkpointing().exactlyOnce();
+    this.blocked = new boolean[channels.length];
+    this.barrierSeen = new boolean[channels.length];
   }
 
   @Override
@@ -76,13 +91,13 @@ final class InputSubtask extends Subtask {
       }
     }
     int n = channels.length;
-    for (int k = 0; k < n && isRunning(); k++) {
+    for (int k = 0; k < n && active(); k++) {
       int c = nextChannel;
       nextChannel = c + 1 == n ? 0 : c + 1;
-      if (valve.isEnded(c)) {
+      if (blocked[c] || valve.isEnded(c) && !checkpointing) {
         continue;
       }
-      for (int j = 0; j < ITEMS_PER_CHANNEL && isRunning(); j++) {
+      for (int j = 0; j < ITEMS_PER_CHANNEL && active() && !blocked[c]; j++) {
         ChannelItem item = channels[c].poll();
         if (item == null) {
           break;
@@ -104,6 +119,10 @@ final class InputSubtask extends Subtask {
       }
     }
     return work;
+  }
+
+  private boolean active() {
+    return isRunning() || hasEnded();
   }
 
   /** Processes the current batch; false when it stopped early because the output is full. */
@@ -169,8 +188,9 @@ final class InputSubtask extends Subtask {
       emitIdleStatus(valve.allIdle());
     } else if (item instanceof EndOfInput) {
       watermark = valve.onEnd(channel);
-    } else if (item instanceof CheckpointBarrier) {
-      // Barriers are not injected yet; alignment arrives with checkpointing.
+    } else if (item instanceof CheckpointBarrier b) {
+      onBarrier(channel, b);
+      return;
     }
     if (watermark != WatermarkValve.NO_CHANGE) {
       try {
@@ -182,8 +202,46 @@ final class InputSubtask extends Subtask {
             "processWatermark(" + watermark + ")", e);
       }
     }
-    if (valve.allEnded()) {
+    if (valve.allEnded() && isRunning()) {
       endOfInput();
+    }
+  }
+
+  /**
+   * A barrier arrived on {@code channel}. Exactly-once: the channel is held back until the
+   * barrier arrived on every channel, then the subtask snapshots and releases them all.
+   * At-least-once: nothing is held back; the snapshot is taken at the last barrier. A barrier of
+   * a newer checkpoint ends the alignment of an older one, which is abandoned.
+   */
+  private void onBarrier(int channel, CheckpointBarrier barrier) {
+    if (barrier.id() < alignId || barrier.id() == alignId && !aligning) {
+      return; // an abandoned checkpoint, or this one is done
+    }
+    if (barrier.id() > alignId) {
+      java.util.Arrays.fill(blocked, false);
+      java.util.Arrays.fill(barrierSeen, false);
+      alignId = barrier.id();
+      aligning = true;
+      barriersMissing = channels.length;
+      alignStartNanos = System.nanoTime();
+    }
+    if (barrierSeen[channel]) {
+      return;
+    }
+    barrierSeen[channel] = true;
+    blocked[channel] = exactlyOnce;
+    if (--barriersMissing == 0) {
+      aligning = false;
+      java.util.Arrays.fill(blocked, false);
+      performCheckpoint(barrier, System.nanoTime() - alignStartNanos);
+    }
+  }
+
+  @Override
+  void abortCheckpoint(long id) {
+    if (id == alignId && aligning) {
+      aligning = false;
+      java.util.Arrays.fill(blocked, false);
     }
   }
 }

@@ -1,142 +1,263 @@
 package dev.sluice.runtime.execution;
 
-import dev.sluice.runtime.metrics.OperatorMetrics;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.sluice.api.common.JobCancellationException;
 import dev.sluice.api.common.JobExecutionException;
 import dev.sluice.api.common.JobExecutionResult;
 import dev.sluice.api.common.JobID;
 import dev.sluice.api.common.JobStatus;
+import dev.sluice.api.common.restartstrategy.RestartStrategies.ExponentialDelay;
+import dev.sluice.api.common.restartstrategy.RestartStrategies.FixedDelay;
+import dev.sluice.api.common.restartstrategy.RestartStrategies.RestartStrategyConfiguration;
 import dev.sluice.core.execution.JobClient;
+import dev.sluice.runtime.checkpoint.CheckpointCoordinator;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
+import dev.sluice.runtime.checkpoint.CheckpointStats;
+import dev.sluice.runtime.checkpoint.CheckpointStorage;
+import dev.sluice.runtime.checkpoint.StateAssignment;
 import dev.sluice.runtime.graph.JobGraph;
+import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.OperatorException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of a job: its subtasks, worker threads and source coordinators, and its life cycle
- * {@code CREATED → RUNNING → FINISHED | FAILING → FAILED | CANCELLING → CANCELED}. The last worker
- * thread to exit shuts the coordinator down and completes the result, so when the result is
- * complete no thread of the job is left.
+ * A submitted job: its life cycle {@code CREATED → RUNNING → FINISHED | FAILED | CANCELED} (with
+ * {@code RESTARTING} between attempts), its checkpoint coordinator, and its attempts. An attempt
+ * that fails is followed, as the restart strategy allows, by a new one restored from the latest
+ * complete checkpoint. When the result completes, no thread of the job is left.
  */
 public final class JobExecution implements JobClient {
   private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
 
   private final JobID jobId = JobID.generate();
+  private final JobGraph graph;
   private final String jobName;
-  private final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.CREATED);
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final RuntimeSettings settings;
   private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
-  private final List<Subtask> subtasks = new ArrayList<>();
-  private final List<SourceCoordinator<?>> coordinators = new ArrayList<>();
-  private final List<Worker> workers = new ArrayList<>();
-  private final List<Thread> workerThreads = new ArrayList<>();
-  private final ScheduledExecutorService coordinatorThread;
-  private final ExecutorService ioPool;
-  private final AtomicInteger unfinishedSubtasks = new AtomicInteger();
-  private final AtomicInteger liveWorkers = new AtomicInteger();
-  private volatile boolean stopping;
+  private final CheckpointCoordinator checkpoints;
+  private final StateAssignment initialRestore;
+  private final String threadPrefix;
+  private final List<Thread> allThreads = new ArrayList<>();
+
+  // guarded by this
+  private JobStatus status = JobStatus.CREATED;
+  private ExecutionAttempt attempt;
+  private int restarts;
+  private long attemptStartMillis;
+  private long nextBackoffMs = -1;
+  private Thread restartTimer;
   private long startNanos;
 
   public JobExecution(JobGraph graph, RuntimeSettings settings) {
+    this.graph = graph;
     this.jobName = graph.jobName();
-    String prefix = "sluice-" + jobName.replaceAll("[^A-Za-z0-9_.-]", "_");
-    this.coordinatorThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, prefix + "-coordinator"));
-    this.ioPool = Executors.newCachedThreadPool(r -> daemon(r, prefix + "-io"));
-    new ExecutionBuilder(this, graph, settings).build(subtasks, coordinators);
-    int threads = Math.min(settings.workerThreads(), subtasks.size());
-    for (int i = 0; i < threads; i++) {
-      workers.add(new Worker(this));
+    this.settings = settings;
+    this.threadPrefix = "sluice-" + jobName.replaceAll("[^A-Za-z0-9_.-]", "_");
+    CheckpointSettings cs = settings.checkpointing();
+    StateAssignment restore = null;
+    CheckpointCoordinator coordinator = null;
+    try {
+      CheckpointStorage storage = null;
+      if (cs != null) {
+        Path dir = cs.storage() != null ? cs.storage()
+            : Files.createTempDirectory("sluice-checkpoints-");
+        storage = new CheckpointStorage(dir);
+        storage.checkWritable();
+      }
+      restore = initialRestore(storage);
+      if (cs != null) {
+        List<CheckpointCoordinator.OperatorInfo> ops = new ArrayList<>();
+        ExecutionBuilder.operatorIds(graph).forEach((id, name) -> ops.add(
+            new CheckpointCoordinator.OperatorInfo(id, name.name(), name.parallelism())));
+        coordinator = new CheckpointCoordinator(jobName, cs, storage, graph.maxParallelism(), ops, threadPrefix);
+        if (restore != null) {
+          coordinator.setRestoredFrom(restore.checkpoint());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot set up checkpoints of job '" + jobName + "': " + e.getMessage(), e);
     }
-    for (int i = 0; i < subtasks.size(); i++) {
-      workers.get(i % threads).add(subtasks.get(i));
-    }
-    for (int i = 0; i < threads; i++) {
-      Thread t = new Thread(workers.get(i), prefix + "-worker-" + i);
-      t.setDaemon(true);
-      workerThreads.add(t);
-    }
-    unfinishedSubtasks.set(subtasks.size());
+    this.checkpoints = coordinator;
+    this.initialRestore = restore;
   }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
+  /** Where the first attempt starts from: a savepoint given by the user, or the newest checkpoint. */
+  private StateAssignment initialRestore(CheckpointStorage storage) throws IOException {
+    StateAssignment assignment = null;
+    boolean allowNonRestored = false;
+    if (settings.restore().restoreSavepoint()) {
+      Path path = settings.restore().restorePath();
+      allowNonRestored = settings.restore().allowNonRestoredState();
+      CheckpointStorage.Completed completed;
+      if (Files.isDirectory(path) && !Files.exists(path.resolve(CheckpointStorage.METADATA_FILE))) {
+        // a checkpoint base directory: its newest valid checkpoint
+        completed = new CheckpointStorage(path).latestValid().orElseThrow(() -> new IllegalArgumentException(
+            "Cannot restore job '" + jobName + "' from " + path
+                + ": it is neither a savepoint or checkpoint nor a directory with a valid checkpoint"));
+      } else {
+        try {
+          completed = CheckpointStorage.load(path);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("Cannot restore job '" + jobName + "' from " + path + ": "
+              + e.getMessage(), e);
+        }
+      }
+      assignment = new StateAssignment(completed);
+    } else if (storage != null && settings.checkpointing().resumeFromLatest()) {
+      assignment = storage.latestValid().map(StateAssignment::new).orElse(null);
+      if (assignment != null) {
+        LOG.info("Job '{}' resumes from {}", jobName, assignment.checkpoint().directory());
+      }
+    }
+    if (assignment != null) {
+      assignment.setJobName(jobName);
+      Map<String, String> ops = new HashMap<>();
+      ExecutionBuilder.operatorIds(graph).forEach((id, info) -> ops.put(id, info.name()));
+      assignment.checkFits(ops, graph.maxParallelism(), allowNonRestored);
+    }
+    return assignment;
   }
 
   /** Starts the job; returns at once. */
   public void start() {
-    if (!status.compareAndSet(JobStatus.CREATED, JobStatus.RUNNING)) {
-      throw new IllegalStateException("Job '" + jobName + "' was started before");
-    }
-    startNanos = System.nanoTime();
-    for (SourceCoordinator<?> c : coordinators) {
-      c.start();
-    }
-    liveWorkers.set(workerThreads.size());
-    for (Thread t : workerThreads) {
-      t.start();
-    }
-  }
-
-  boolean isStopping() {
-    return stopping;
-  }
-
-  void subtaskFinished(Subtask subtask) {
-    unfinishedSubtasks.decrementAndGet();
-  }
-
-  /** Fails the job; the first failure is the one reported. Any thread. */
-  public void fail(Throwable cause) {
-    if (failure.compareAndSet(null, cause)) {
-      if (status.compareAndSet(JobStatus.RUNNING, JobStatus.FAILING)) {
-        LOG.debug("Job '{}' fails", jobName, cause);
-        stopAll();
+    synchronized (this) {
+      if (status != JobStatus.CREATED) {
+        throw new IllegalStateException("Job '" + jobName + "' was started before");
+      }
+      status = JobStatus.RUNNING;
+      startNanos = System.nanoTime();
+      try {
+        startAttempt(initialRestore);
+      } catch (RuntimeException e) {
+        status = JobStatus.FAILED;
+        shutdownCheckpoints();
+        throw e;
       }
     }
   }
 
-  private void stopAll() {
-    stopping = true;
-    for (Thread t : workerThreads) {
-      if (t != Thread.currentThread()) {
-        t.interrupt(); // wakes a worker blocked in user code (a slow sink, a sleep)
+  private void startAttempt(StateAssignment restore) {
+    ExecutionAttempt a = new ExecutionAttempt(this, restarts, graph, settings, checkpoints, restore);
+    attempt = a;
+    attemptStartMillis = System.currentTimeMillis();
+    allThreads.addAll(a.workerThreads());
+    a.start();
+  }
+
+  /** Called by an attempt once all its threads are gone. */
+  void attemptEnded(ExecutionAttempt ended, ExecutionAttempt.Outcome outcome, Throwable cause) {
+    synchronized (this) {
+      if (ended != attempt) {
+        return;
       }
+      if (checkpoints != null) {
+        checkpoints.attemptEnded(outcome == ExecutionAttempt.Outcome.FAILED ? "failed"
+            : outcome == ExecutionAttempt.Outcome.CANCELED ? "was cancelled" : "finished");
+      }
+      if (outcome == ExecutionAttempt.Outcome.FAILED && status == JobStatus.RUNNING) {
+        long delay = restartDelay();
+        if (delay >= 0) {
+          restarts++;
+          status = JobStatus.RESTARTING;
+          LOG.warn("Job '{}' failed; restart {} in {} ms ({}): {}", jobName, restarts, delay,
+              settings.restartStrategy().describe(), describe(cause));
+          scheduleRestart(delay);
+          return;
+        }
+      }
+    }
+    finish(outcome, cause);
+  }
+
+  /** Milliseconds to wait before the next restart, or -1 when the strategy allows none. */
+  private long restartDelay() {
+    RestartStrategyConfiguration strategy = settings.restartStrategy();
+    if (strategy instanceof FixedDelay f) {
+      return restarts < f.attempts() ? f.delay().toMillis() : -1;
+    }
+    if (strategy instanceof ExponentialDelay e) {
+      long ranFor = System.currentTimeMillis() - attemptStartMillis;
+      if (nextBackoffMs < 0 || ranFor >= e.resetBackoffThreshold().toMillis()) {
+        nextBackoffMs = e.initialBackoff().toMillis();
+      } else {
+        nextBackoffMs = Math.min(e.maxBackoff().toMillis(), (long) (nextBackoffMs * e.multiplier()));
+      }
+      double jitter = e.jitter() * nextBackoffMs;
+      return Math.max(0, nextBackoffMs + (long) (ThreadLocalRandom.current().nextDouble(-jitter, jitter + 1e-9)));
+    }
+    return -1;
+  }
+
+  private void scheduleRestart(long delayMs) {
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(delayMs);
+      } catch (InterruptedException e) {
+        return; // cancelled while waiting
+      }
+      restart();
+    }, threadPrefix + "-restart");
+    t.setDaemon(true);
+    restartTimer = t;
+    t.start();
+  }
+
+  private void restart() {
+    Throwable failure = null;
+    synchronized (this) {
+      restartTimer = null;
+      if (status != JobStatus.RESTARTING) {
+        return;
+      }
+      status = JobStatus.RUNNING;
+      try {
+        CheckpointStorage.Completed latest = checkpoints == null ? null : checkpoints.latestCompleted();
+        StateAssignment restore = latest != null ? new StateAssignment(latest) : initialRestore;
+        startAttempt(restore);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      finish(ExecutionAttempt.Outcome.FAILED, failure);
     }
   }
 
-  void workerExited() {
-    if (liveWorkers.decrementAndGet() > 0) {
-      return;
-    }
-    shutdownCoordinator();
-    Throwable cause = failure.get();
+  private void finish(ExecutionAttempt.Outcome outcome, Throwable cause) {
+    shutdownCheckpoints();
     long runtimeMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    if (status.get() == JobStatus.CANCELLING) {
-      status.set(JobStatus.CANCELED);
-      result.completeExceptionally(new JobCancellationException(jobId, jobName));
-    } else if (cause != null || unfinishedSubtasks.get() > 0) {
-      status.set(JobStatus.FAILED);
-      result.completeExceptionally(new JobExecutionException(jobId,
-          "Job '" + jobName + "' failed: " + describe(cause), cause));
-    } else {
-      status.set(JobStatus.FINISHED);
-      result.complete(new JobExecutionResult(jobId, jobName, runtimeMs));
+    synchronized (this) {
+      switch (outcome) {
+        case FINISHED -> status = JobStatus.FINISHED;
+        case CANCELED -> status = JobStatus.CANCELED;
+        case FAILED -> status = JobStatus.FAILED;
+      }
+    }
+    switch (outcome) {
+      case FINISHED -> result.complete(new JobExecutionResult(jobId, jobName, runtimeMs));
+      case CANCELED -> result.completeExceptionally(new JobCancellationException(jobId, jobName));
+      case FAILED -> result.completeExceptionally(new JobExecutionException(jobId,
+          "Job '" + jobName + "' failed: " + describe(cause)
+              + (restarts > 0 ? " (after " + restarts + " restart" + (restarts == 1 ? "" : "s") + ")" : ""),
+          cause));
+    }
+  }
+
+  private void shutdownCheckpoints() {
+    if (checkpoints != null) {
+      checkpoints.shutdown();
     }
   }
 
@@ -147,20 +268,14 @@ public final class JobExecution implements JobClient {
     return cause instanceof OperatorException ? cause.getMessage() : cause.toString();
   }
 
-  private void shutdownCoordinator() {
-    try {
-      coordinatorThread.submit(() -> coordinators.forEach(SourceCoordinator::close))
-          .get(1, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // best effort: the threads are stopped below either way
+  /** Fails the current attempt (and so the job, unless it restarts). Any thread. */
+  public void fail(Throwable cause) {
+    ExecutionAttempt a;
+    synchronized (this) {
+      a = attempt;
     }
-    coordinatorThread.shutdownNow();
-    ioPool.shutdownNow();
-    try {
-      coordinatorThread.awaitTermination(1, TimeUnit.SECONDS);
-      ioPool.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (a != null) {
+      a.fail(cause);
     }
   }
 
@@ -173,21 +288,35 @@ public final class JobExecution implements JobClient {
     return jobName;
   }
 
-  public JobStatus status() {
-    return status.get();
+  public synchronized JobStatus status() {
+    return status;
   }
 
   @Override
   public CompletableFuture<JobStatus> getJobStatus() {
-    return CompletableFuture.completedFuture(status.get());
+    return CompletableFuture.completedFuture(status());
   }
 
   @Override
   public CompletableFuture<Void> cancel() {
-    if (status.compareAndSet(JobStatus.RUNNING, JobStatus.CANCELLING)) {
-      stopAll();
-    } else if (status.compareAndSet(JobStatus.CREATED, JobStatus.CANCELED)) {
-      result.completeExceptionally(new JobCancellationException(jobId, jobName));
+    ExecutionAttempt a = null;
+    boolean finishNow = false;
+    synchronized (this) {
+      if (status == JobStatus.RUNNING) {
+        status = JobStatus.CANCELLING;
+        a = attempt;
+      } else if (status == JobStatus.RESTARTING || status == JobStatus.CREATED) {
+        status = JobStatus.CANCELLING;
+        if (restartTimer != null) {
+          restartTimer.interrupt();
+        }
+        finishNow = true;
+      }
+    }
+    if (a != null) {
+      a.cancel();
+    } else if (finishNow) {
+      finish(ExecutionAttempt.Outcome.CANCELED, null);
     }
     return result.handle((r, e) -> null);
   }
@@ -197,24 +326,61 @@ public final class JobExecution implements JobClient {
     return result;
   }
 
-  /** Worker and coordinator threads of this job, for tests that check nothing leaks. */
-  public List<Thread> workerThreads() {
-    return List.copyOf(workerThreads);
+  /**
+   * Takes a savepoint into a new directory under {@code directory}; completes with the
+   * savepoint's path. The job keeps running.
+   */
+  @Override
+  public CompletableFuture<String> triggerSavepoint(String directory) {
+    return savepoint(directory, false);
   }
 
-  ScheduledExecutorService coordinatorThread() {
-    return coordinatorThread;
+  /**
+   * Takes a savepoint, then stops the job: sources stop after the savepoint's barrier, sinks
+   * commit what it covers, and the job ends as FINISHED. Completes with the savepoint's path.
+   */
+  @Override
+  public CompletableFuture<String> stopWithSavepoint(String directory) {
+    return savepoint(directory, true);
   }
 
-  ExecutorService ioPool() {
-    return ioPool;
+  private CompletableFuture<String> savepoint(String directory, boolean stop) {
+    if (checkpoints == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName
+          + "' cannot take savepoints: checkpointing is not enabled (call enableCheckpointing)"));
+    }
+    if (directory == null || directory.isBlank()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("The savepoint directory must not be empty"));
+    }
+    CompletableFuture<String> path = checkpoints.triggerSavepoint(Path.of(directory), stop)
+        .thenApply(c -> c.directory().toString());
+    if (!stop) {
+      return path;
+    }
+    return path.thenCombine(result.handle((r, e) -> null), (p, ignored) -> p);
+  }
+
+  /** Statistics of the job's checkpoints so far (empty when it does not checkpoint). */
+  @Override
+  public List<CheckpointStats> checkpointStatistics() {
+    return checkpoints == null ? List.of() : checkpoints.statistics();
+  }
+
+  /** How many times the job restarted. */
+  public synchronized int restarts() {
+    return restarts;
+  }
+
+  /** Worker threads of every attempt so far, for tests that check nothing leaks. */
+  public synchronized List<Thread> workerThreads() {
+    return List.copyOf(allThreads);
   }
 
   // operator metrics: node id -> display name, and "<name>[<subtask>]" -> metrics
   private final Map<Integer, String> metricNames = new HashMap<>();
   private final Map<String, OperatorMetrics> operatorMetrics = new ConcurrentHashMap<>();
 
-  /** Called while the job is built: makes an operator instance's metrics visible in {@link #metrics()}. */
+  /** Called while an attempt is built: makes an operator instance's metrics visible in {@link #metrics()}. */
   synchronized void registerMetrics(int nodeId, String name, int subtask, OperatorMetrics metrics) {
     String display = metricNames.get(nodeId);
     if (display == null) {
@@ -227,16 +393,13 @@ public final class JobExecution implements JobClient {
   /**
    * A snapshot of all operator metrics of this job, keyed {@code "<operator name>[<subtask
    * index>].<metric>"} (an operator name used by several operators gets {@code "#<node id>"}
-   * appended). Safe to call from any thread while the job runs, and after it ended.
+   * appended). Safe to call from any thread while the job runs, and after it ended. After a
+   * restart the counters start again from zero.
    */
   @Override
   public Map<String, Long> metrics() {
     Map<String, Long> out = new TreeMap<>();
     operatorMetrics.forEach((prefix, m) -> m.snapshot().forEach((k, v) -> out.put(prefix + "." + k, v)));
     return out;
-  }
-
-  List<Subtask> subtasks() {
-    return subtasks;
   }
 }

@@ -1,5 +1,8 @@
 package dev.sluice.runtime.execution;
 
+import dev.sluice.core.io.SimpleVersionedSerializer;
+import dev.sluice.runtime.checkpoint.CheckpointMetadata.VersionedBytes;
+
 import dev.sluice.api.connector.source.Source;
 import dev.sluice.api.connector.source.SourceSplit;
 import dev.sluice.api.connector.source.SplitEnumerator;
@@ -22,17 +25,22 @@ final class SourceCoordinator<SplitT extends SourceSplit> implements SplitEnumer
   private final String sourceName;
   private final Source<?, SplitT, ?> source;
   private final int parallelism;
-  private final JobExecution job;
+  private final ExecutionAttempt job;
   private final ScheduledExecutorService coordinatorThread;
   private final ExecutorService ioPool;
   private final Subtask[] subtasks;
   private final SourceOperator<?, SplitT>[] readers;
   private final Set<Integer> registered = ConcurrentHashMap.newKeySet();
-  private SplitEnumerator<SplitT, ?> enumerator;
+  private final String operatorId;
+  private final VersionedBytes restoredState;
+  private SplitEnumerator<SplitT, Object> enumerator;
 
   @SuppressWarnings("unchecked")
-  SourceCoordinator(String sourceName, Source<?, SplitT, ?> source, int parallelism,
-      JobExecution job, ScheduledExecutorService coordinatorThread, ExecutorService ioPool) {
+  SourceCoordinator(String sourceName, String operatorId, Source<?, SplitT, ?> source, int parallelism,
+      ExecutionAttempt job, ScheduledExecutorService coordinatorThread, ExecutorService ioPool,
+      VersionedBytes restoredState) {
+    this.operatorId = operatorId;
+    this.restoredState = restoredState;
     this.sourceName = sourceName;
     this.source = source;
     this.parallelism = parallelism;
@@ -47,13 +55,46 @@ final class SourceCoordinator<SplitT extends SourceSplit> implements SplitEnumer
   void start() {
     runInCoordinatorThread(() -> {
       try {
-        enumerator = source.createEnumerator(this);
+        enumerator = createEnumerator();
       } catch (Exception e) {
         throw new IllegalStateException("Could not create the split enumerator of source '"
             + sourceName + "': " + e.getMessage(), e);
       }
       enumerator.start();
     });
+  }
+
+  @SuppressWarnings("unchecked")
+  private SplitEnumerator<SplitT, Object> createEnumerator() throws Exception {
+    Source<?, SplitT, Object> s = (Source<?, SplitT, Object>) source;
+    if (restoredState == null) {
+      return s.createEnumerator(this);
+    }
+    Object state = s.getEnumeratorCheckpointSerializer().deserialize(restoredState.version(), restoredState.bytes());
+    return s.restoreEnumerator(this, state);
+  }
+
+  String operatorId() {
+    return operatorId;
+  }
+
+  /** The enumerator's state for checkpoint {@code id}; on the coordinator thread. */
+  @SuppressWarnings("unchecked")
+  VersionedBytes snapshotEnumerator(long id) throws Exception {
+    Object state = enumerator.snapshotState(id);
+    SimpleVersionedSerializer<Object> serializer =
+        ((Source<?, SplitT, Object>) source).getEnumeratorCheckpointSerializer();
+    return new VersionedBytes(serializer.getVersion(), serializer.serialize(state));
+  }
+
+  /** On the coordinator thread. */
+  void notifyCheckpointComplete(long id) {
+    try {
+      enumerator.notifyCheckpointComplete(id);
+    } catch (Exception e) {
+      job.fail(new IllegalStateException("The split enumerator of source '" + sourceName
+          + "' failed on checkpoint completion: " + e.getMessage(), e));
+    }
   }
 
   /** Called by a reader's subtask once the reader has started. */

@@ -8,6 +8,13 @@ import dev.sluice.api.connector.source.SourceReader;
 import dev.sluice.api.connector.source.SourceReaderContext;
 import dev.sluice.api.connector.source.SourceSplit;
 import dev.sluice.runtime.operators.AbstractStreamOperator;
+import dev.sluice.core.io.SimpleVersionedSerializer;
+import dev.sluice.core.memory.DataInputDeserializer;
+import dev.sluice.core.memory.DataOutputSerializer;
+import dev.sluice.runtime.checkpoint.OperatorRestore;
+import dev.sluice.runtime.checkpoint.OperatorStateMode;
+import dev.sluice.runtime.checkpoint.SnapshotContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The head of a source chain: runs the subtask's {@link SourceReader}. */
@@ -19,6 +26,8 @@ final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStream
   private SourceReader<T, SplitT> reader;
   private SourceOutputs<T> outputs;
   private long nextPeriodicEmit;
+  private List<SplitT> restoredSplits = List.of();
+  private static final String SPLITS_STATE = "source-splits";
 
   SourceOperator(Source<T, SplitT, ?> source, WatermarkStrategy<T> watermarkStrategy,
       SourceCoordinator<SplitT> coordinator, long autoWatermarkIntervalMs) {
@@ -49,9 +58,53 @@ final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStream
         return context.currentProcessingTime();
       }
     });
+    if (!restoredSplits.isEmpty()) {
+      reader.addSplits(restoredSplits);
+      restoredSplits = List.of();
+    }
     coordinator.registerReader(index, subtask, this);
     reader.start();
     nextPeriodicEmit = context.currentProcessingTime() + autoWatermarkIntervalMs;
+  }
+
+  /** The reader's splits (with their positions) as they were at the checkpoint. */
+  @Override
+  protected void initializeOperatorState(OperatorRestore restore) throws Exception {
+    List<byte[]> elements = restore.operatorState(SPLITS_STATE);
+    if (elements.isEmpty()) {
+      return;
+    }
+    SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
+    List<SplitT> splits = new ArrayList<>(elements.size());
+    for (byte[] e : elements) {
+      DataInputDeserializer in = new DataInputDeserializer(e);
+      int version = in.readInt();
+      byte[] bytes = new byte[in.available()];
+      in.readFully(bytes);
+      splits.add(serializer.deserialize(version, bytes));
+    }
+    restoredSplits = splits;
+  }
+
+  @Override
+  protected void snapshotOperatorState(SnapshotContext snapshot) throws Exception {
+    SimpleVersionedSerializer<SplitT> serializer = source.getSplitSerializer();
+    List<byte[]> elements = new ArrayList<>();
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    for (SplitT split : reader.snapshotState(snapshot.checkpointId())) {
+      out.clear();
+      out.writeInt(serializer.getVersion());
+      out.write(serializer.serialize(split));
+      elements.add(out.getCopyOfBuffer());
+    }
+    snapshot.addOperatorState(SPLITS_STATE, OperatorStateMode.SPLIT_DISTRIBUTE, elements);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    if (reader != null) {
+      reader.notifyCheckpointComplete(checkpointId);
+    }
   }
 
   InputStatus emitNext() throws Exception {

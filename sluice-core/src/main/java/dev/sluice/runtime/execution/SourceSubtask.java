@@ -7,6 +7,7 @@ import dev.sluice.runtime.channel.RecordWriter;
 import dev.sluice.runtime.operators.OperatorException;
 import dev.sluice.runtime.operators.StreamOperator;
 import dev.sluice.runtime.time.ProcessingTimeService;
+import dev.sluice.runtime.elements.CheckpointBarrier;
 import java.util.List;
 
 /** A subtask whose head is a source reader. */
@@ -15,7 +16,7 @@ final class SourceSubtask extends Subtask {
 
   private final SourceOperator<?, ?> source;
 
-  SourceSubtask(JobExecution job, TaskInfo taskInfo, OutputGate outputGate,
+  SourceSubtask(ExecutionAttempt job, TaskInfo taskInfo, OutputGate outputGate,
       List<StreamOperator<?>> operators, List<RecordWriter> recordWriters, ProcessingTimeService processingTime) {
     super(job, taskInfo, outputGate, operators, recordWriters, processingTime);
     this.source = (SourceOperator<?, ?>) operators.get(0);
@@ -33,8 +34,28 @@ final class SourceSubtask extends Subtask {
     }
   }
 
+  /**
+   * Mail from the coordinator: hands the records staged so far downstream, snapshots the chain
+   * (the reader's splits first), and sends the barrier on. A stop barrier ends production.
+   */
+  void triggerCheckpoint(CheckpointBarrier barrier) {
+    if (!isRunning() && !hasEnded()) {
+      job.checkpoints().decline(barrier.id(), new IllegalStateException(
+          "source subtask " + taskInfo.getTaskNameWithSubtasks() + " no longer runs"));
+      return;
+    }
+    source.flush();
+    performCheckpoint(barrier, 0);
+    if (barrier.stop()) {
+      stopProducing();
+    }
+  }
+
   @Override
   protected int processInput() {
+    if (!isRunning()) {
+      return 0;
+    }
     int work = 0;
     for (int i = 0; i < POLLS_PER_SLICE && !outputGate.isBlocked(); i++) {
       InputStatus status;

@@ -8,6 +8,10 @@ import dev.sluice.runtime.elements.IdleStatus;
 import dev.sluice.runtime.operators.OperatorException;
 import dev.sluice.runtime.operators.StreamOperator;
 import dev.sluice.runtime.time.ProcessingTimeService;
+import dev.sluice.runtime.checkpoint.CheckpointCoordinator;
+import dev.sluice.runtime.checkpoint.OperatorRestore;
+import dev.sluice.runtime.elements.CheckpointBarrier;
+import java.util.ArrayList;
 import java.util.List;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
@@ -17,9 +21,14 @@ import org.jctools.queues.MpscUnboundedXaddArrayQueue;
  * means all output including end-of-input is produced but some still waits for channel room.
  */
 public abstract class Subtask {
-  enum State { CREATED, RUNNING, FINISHING, FINISHED }
+  /**
+   * ENDED: all input consumed and end-of-input sent, but the job checkpoints, so the subtask
+   * stays to take part in the final checkpoint (its sinks commit then). STOPPED: a source after a
+   * stop-with-savepoint barrier; it produces nothing more.
+   */
+  enum State { CREATED, RUNNING, ENDED, STOPPED, FINISHING, FINISHED }
 
-  protected final JobExecution job;
+  protected final ExecutionAttempt job;
   protected final TaskInfo taskInfo;
   protected final OutputGate outputGate;
   /** The chain's operators, head first, each after its input. */
@@ -31,8 +40,12 @@ public abstract class Subtask {
   private final ProcessingTimeService processingTime;
   private int opened;
   private boolean idleSent;
+  /** Operator uids, parallel to {@link #operators}; what each restores from (or null). */
+  private List<String> operatorIds = List.of();
+  private List<OperatorRestore> restores;
+  private int vertexId;
 
-  protected Subtask(JobExecution job, TaskInfo taskInfo, OutputGate outputGate,
+  protected Subtask(ExecutionAttempt job, TaskInfo taskInfo, OutputGate outputGate,
       List<StreamOperator<?>> operators, List<RecordWriter> recordWriters,
       ProcessingTimeService processingTime) {
     this.processingTime = processingTime;
@@ -43,8 +56,28 @@ public abstract class Subtask {
     this.recordWriters = recordWriters;
   }
 
-  /** Opens the operators, last first, so each is ready before its input produces. */
+  /** Called by the builder: operator uids and their restored state (null when not restoring). */
+  final void setCheckpointInfo(int vertexId, List<String> operatorIds, List<OperatorRestore> restores) {
+    this.vertexId = vertexId;
+    this.operatorIds = operatorIds;
+    this.restores = restores;
+  }
+
+  /** Restores the operators' state (if any), then opens them, last first, so each is ready before its input produces. */
   final void open() {
+    for (int i = operators.size() - 1; i >= 0; i--) {
+      StreamOperator<?> op = operators.get(i);
+      OperatorRestore restore = restores == null ? null : restores.get(i);
+      try {
+        op.initializeState(restore == null ? OperatorRestore.EMPTY : restore);
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(op.context().operatorName(), taskInfo,
+            "restoring its state" + (restore == null ? "" : " from a checkpoint"), e);
+      }
+    }
+    restores = null;
     for (int i = operators.size() - 1; i >= 0; i--) {
       StreamOperator<?> op = operators.get(i);
       try {
@@ -92,7 +125,7 @@ public abstract class Subtask {
             "a processing-time timer", e);
       }
     }
-    if (state == State.RUNNING) {
+    if (state == State.RUNNING || state == State.ENDED) {
       work += processInput();
     }
     outputGate.flush();
@@ -116,8 +149,87 @@ public abstract class Subtask {
     for (RecordWriter writer : recordWriters) {
       writer.emit(EndOfInput.INSTANCE);
     }
-    state = State.FINISHING;
+    if (job.checkpoints() != null) {
+      state = State.ENDED;
+      job.subtaskEnded(this);
+    } else {
+      state = State.FINISHING;
+    }
   }
+
+  /** Whether all input was consumed (and end-of-input sent). */
+  protected final boolean hasEnded() {
+    return state == State.ENDED;
+  }
+
+  /** A source after a stop-with-savepoint barrier: it produces nothing more. */
+  protected final void stopProducing() {
+    if (state == State.RUNNING) {
+      state = State.STOPPED;
+    }
+  }
+
+  // ------------------------------------------------------------------ checkpoints
+
+  /**
+   * Takes this subtask's part of a checkpoint: copies every operator's state (processing is
+   * paused only for this), sends the barrier on downstream, and writes the copy in the background,
+   * acknowledging to the coordinator when it is on disk.
+   */
+  protected final void performCheckpoint(CheckpointBarrier barrier, long alignmentNanos) {
+    CheckpointCoordinator coordinator = job.checkpoints();
+    long start = System.nanoTime();
+    List<OperatorSnapshot> snapshots = new ArrayList<>(operators.size());
+    for (int i = 0; i < operators.size(); i++) {
+      StreamOperator<?> op = operators.get(i);
+      OperatorSnapshot snapshot = new OperatorSnapshot(operatorIds.get(i), barrier);
+      try {
+        op.snapshotState(snapshot);
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(op.context().operatorName(), taskInfo,
+            "snapshotting its state for checkpoint " + barrier.id(), e);
+      }
+      snapshots.add(snapshot);
+    }
+    for (RecordWriter writer : recordWriters) {
+      writer.emit(barrier);
+    }
+    long syncNanos = System.nanoTime() - start;
+    String file = "task-" + vertexId + "-" + taskInfo.getIndexOfThisSubtask() + ".state";
+    int index = taskInfo.getIndexOfThisSubtask();
+    String taskName = taskInfo.getTaskName();
+    try {
+      coordinator.writers().execute(() -> OperatorSnapshot.write(coordinator, barrier, file, index,
+          snapshots, taskName, alignmentNanos, syncNanos));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the job is ending; the checkpoint is abandoned with it
+    }
+  }
+
+  /** Mail from the coordinator: checkpoint {@code id} is complete. */
+  final void notifyCheckpointComplete(long id, boolean finalCheckpoint) {
+    if (state == State.FINISHED || state == State.CREATED) {
+      return;
+    }
+    for (StreamOperator<?> op : operators) {
+      try {
+        op.notifyCheckpointComplete(id);
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(op.context().operatorName(), taskInfo,
+            "completing checkpoint " + id + " (committing)", e);
+      }
+    }
+    if (finalCheckpoint && state != State.FINISHING) {
+      state = State.FINISHING;
+    }
+  }
+
+  /** Mail from the coordinator: checkpoint {@code id} was abandoned. */
+  void abortCheckpoint(long id) {}
 
   /** Tells downstream subtasks that this one is idle (or active again). */
   protected final void emitIdleStatus(boolean idle) {

@@ -20,14 +20,14 @@ final class Worker implements Runnable {
   private static final long MIN_PARK_NANOS = 1_000;
   private static final long MAX_PARK_NANOS = 1_000_000;
 
-  private final JobExecution job;
+  private final ExecutionAttempt job;
   private final List<Subtask> subtasks = new ArrayList<>();
   private volatile Thread thread;
   private volatile boolean sleeping;
   private int idleRounds;
   private long parkNanos = MIN_PARK_NANOS;
 
-  Worker(JobExecution job) {
+  Worker(ExecutionAttempt job) {
     this.job = job;
   }
 

@@ -50,8 +50,33 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     InternalTimerService<N> service = new InternalTimerService<>(context.keyedState(),
         context.processingTimeService(), target);
     timerServices.add(service);
+    context.keyedState().registerTimerService(service);
     return service;
   }
+
+  /** Restores keyed state and timers (for the head of a keyed chain), then {@link #initializeOperatorState}. */
+  @Override
+  public void initializeState(dev.sluice.runtime.checkpoint.OperatorRestore restore) throws Exception {
+    if (restore.keyedMeta() != null && context.keyedState() != null) {
+      context.keyedState().restore(restore.keyedMeta(), restore.keyGroups());
+    }
+    initializeOperatorState(restore);
+  }
+
+  /** Restores state an operator keeps itself (sources' splits, sinks' pending commits). */
+  protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) throws Exception {}
+
+  /** Snapshots keyed state and timers (for the head of a keyed chain), then {@link #snapshotOperatorState}. */
+  @Override
+  public void snapshotState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) throws Exception {
+    if (context.keyedState() != null && context.keyedState().snapshotsEnabled()) {
+      snapshot.setKeyedState(context.keyedState().snapshot());
+    }
+    snapshotOperatorState(snapshot);
+  }
+
+  /** Snapshots state an operator keeps itself. */
+  protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) throws Exception {}
 
   @Override
   public void finish() throws Exception {}

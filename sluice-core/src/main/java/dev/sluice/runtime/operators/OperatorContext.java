@@ -59,6 +59,17 @@ public final class OperatorContext {
     return jobName;
   }
 
+  private boolean checkpointing;
+
+  /** Whether the job takes checkpoints (sinks then commit on checkpoint completion). */
+  public boolean isCheckpointingEnabled() {
+    return checkpointing;
+  }
+
+  public void setCheckpointingEnabled(boolean checkpointing) {
+    this.checkpointing = checkpointing;
+  }
+
   /** The keyed state of this subtask, or null when the operator is not keyed. */
   public HeapKeyedStateBackend keyedState() {
     return keyedState;

@@ -1,5 +1,16 @@
 package dev.sluice.runtime.operators;
 
+import dev.sluice.core.io.SimpleVersionedSerializer;
+import dev.sluice.core.memory.DataInputDeserializer;
+import dev.sluice.core.memory.DataOutputSerializer;
+import dev.sluice.runtime.checkpoint.OperatorRestore;
+import dev.sluice.runtime.checkpoint.OperatorStateMode;
+import dev.sluice.runtime.checkpoint.SnapshotContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import dev.sluice.api.common.TaskInfo;
 import dev.sluice.api.connector.sink2.Committer;
 import dev.sluice.api.connector.sink2.CommittingSinkWriter;
@@ -73,20 +84,117 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
     writer.writeWatermark(watermark);
   }
 
+  /**
+   * End of input: flushes the writer and stages the last output. Without checkpoints it is
+   * committed at once; with checkpoints it waits, like all staged output, for the checkpoint that
+   * covers it (here, the job's final checkpoint) to complete.
+   */
   @Override
   @SuppressWarnings("unchecked")
   public void finish() throws Exception {
     writer.flush(true);
     if (writer instanceof CommittingSinkWriter<?, ?> committing
-        && sink instanceof SupportsCommitter<?> supports) {
+        && sink instanceof SupportsCommitter<?>) {
       Collection<Object> committables =
           ((CommittingSinkWriter<IN, Object>) committing).prepareCommit();
-      if (!committables.isEmpty()) {
-        try (Committer<Object> committer = ((SupportsCommitter<Object>) supports).createCommitter()) {
-          committer.commit(committables);
-        }
+      if (context.isCheckpointingEnabled()) {
+        staged.addAll(committables);
+      } else {
+        commit(committables);
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void commit(Collection<Object> committables) throws Exception {
+    if (!committables.isEmpty()) {
+      try (Committer<Object> committer = ((SupportsCommitter<Object>) sink).createCommitter()) {
+        committer.commit(committables);
+      }
+    }
+  }
+
+  private static final String COMMITTABLES_STATE = "sink-committables";
+  /** Staged output not yet covered by a checkpoint. */
+  private final List<Object> staged = new ArrayList<>();
+  /** Staged output per checkpoint that covers it, waiting for that checkpoint to complete. */
+  private final TreeMap<Long, List<Object>> pendingCommits = new TreeMap<>();
+
+  /**
+   * Pre-commit: the writer flushes and closes its current stage; the committables of every
+   * checkpoint not yet known complete go into the snapshot, so a restore can commit them.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  protected void snapshotOperatorState(SnapshotContext snapshot) throws Exception {
+    if (!(writer instanceof CommittingSinkWriter<?, ?> committing) || !(sink instanceof SupportsCommitter<?> supports)) {
+      return;
+    }
+    writer.flush(false);
+    List<Object> now = new ArrayList<>(staged);
+    staged.clear();
+    now.addAll(((CommittingSinkWriter<IN, Object>) committing).prepareCommit());
+    if (!now.isEmpty()) {
+      pendingCommits.put(snapshot.checkpointId(), now);
+    }
+    SimpleVersionedSerializer<Object> serializer = committableSerializer(supports);
+    List<byte[]> elements = new ArrayList<>();
+    DataOutputSerializer out = new DataOutputSerializer(128);
+    for (List<Object> list : pendingCommits.values()) {
+      for (Object c : list) {
+        out.clear();
+        out.writeInt(serializer.getVersion());
+        out.write(serializer.serialize(c));
+        elements.add(out.getCopyOfBuffer());
+      }
+    }
+    snapshot.addOperatorState(COMMITTABLES_STATE, OperatorStateMode.SPLIT_DISTRIBUTE, elements);
+  }
+
+  @SuppressWarnings("unchecked")
+  private SimpleVersionedSerializer<Object> committableSerializer(SupportsCommitter<?> supports) {
+    SimpleVersionedSerializer<Object> serializer =
+        (SimpleVersionedSerializer<Object>) supports.getCommittableSerializer();
+    if (serializer == null) {
+      throw new IllegalStateException("The sink " + sink.getClass().getName()
+          + " cannot be checkpointed: it provides no committable serializer");
+    }
+    return serializer;
+  }
+
+  /** Commit: every checkpoint up to {@code checkpointId} is durable, so its output is published. */
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    Map<Long, List<Object>> done = pendingCommits.headMap(checkpointId, true);
+    if (done.isEmpty()) {
+      return;
+    }
+    List<Object> committables = new ArrayList<>();
+    done.values().forEach(committables::addAll);
+    commit(committables);
+    done.clear();
+  }
+
+  /**
+   * Output staged before the checkpoint being restored and not known to be committed: the
+   * checkpoint is complete, so it is committed now (committing is idempotent).
+   */
+  @Override
+  protected void initializeOperatorState(OperatorRestore restore) throws Exception {
+    List<byte[]> elements = restore.operatorState(COMMITTABLES_STATE);
+    if (elements.isEmpty() || !(sink instanceof SupportsCommitter<?> supports)) {
+      return;
+    }
+    SimpleVersionedSerializer<Object> serializer = committableSerializer(supports);
+    List<Object> committables = new ArrayList<>();
+    for (byte[] e : elements) {
+      DataInputDeserializer in = new DataInputDeserializer(e);
+      int version = in.readInt();
+      byte[] bytes = new byte[in.available()];
+      in.readFully(bytes);
+      committables.add(serializer.deserialize(version, bytes));
+    }
+    commit(committables);
   }
 
   @Override

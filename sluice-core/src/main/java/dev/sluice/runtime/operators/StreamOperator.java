@@ -20,6 +20,18 @@ public interface StreamOperator<OUT> {
   /** Releases resources. Called exactly once after a successful {@link #open()}, also on failure. */
   void close() throws Exception;
 
+  /**
+   * Loads the operator's state from a checkpoint ({@code restore} is empty on a fresh start).
+   * Called once, after {@link #setup} and before {@link #open()}.
+   */
+  default void initializeState(dev.sluice.runtime.checkpoint.OperatorRestore restore) throws Exception {}
+
+  /** Hands copies of the operator's state to a checkpoint, at its barrier. */
+  default void snapshotState(dev.sluice.runtime.checkpoint.SnapshotContext context) throws Exception {}
+
+  /** A checkpoint this operator took part in is complete (two-phase-commit sinks commit now). */
+  default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
   /** The context given in {@link #setup}. */
   OperatorContext context();
 }

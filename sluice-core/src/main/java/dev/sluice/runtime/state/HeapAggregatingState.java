@@ -6,12 +6,12 @@ import java.util.Collection;
 
 /** An {@link AggregatingState} on the heap: an accumulator per key and namespace. */
 public final class HeapAggregatingState<IN, ACC, OUT>
-    implements AggregatingState<IN, OUT>, InternalKeyedState<Object> {
+    implements HeapState, AggregatingState<IN, OUT>, InternalKeyedState<Object> {
   private final HeapStateStore<ACC> store;
   private final AggregateFunction<IN, ACC, OUT> function;
 
-  HeapAggregatingState(HeapKeyedStateBackend backend, AggregateFunction<IN, ACC, OUT> function) {
-    this.store = new HeapStateStore<>(backend);
+  HeapAggregatingState(HeapStateStore<ACC> store, AggregateFunction<IN, ACC, OUT> function) {
+    this.store = store;
     this.function = function;
   }
 
@@ -71,5 +71,10 @@ public final class HeapAggregatingState<IN, ACC, OUT>
   @Override
   public void forEachKey(java.util.function.Consumer<Object> action) {
     store.forEachKey(action);
+  }
+
+  @Override
+  public HeapStateStore<?> store() {
+    return store;
   }
 }

@@ -6,11 +6,11 @@ import java.util.Collection;
 import java.util.List;
 
 /** A {@link ListState} on the heap: an {@code ArrayList} per key and namespace. */
-public final class HeapListState<T> implements ListState<T>, InternalKeyedState<Object> {
+public final class HeapListState<T> implements HeapState, ListState<T>, InternalKeyedState<Object> {
   private final HeapStateStore<ArrayList<T>> store;
 
-  HeapListState(HeapKeyedStateBackend backend) {
-    this.store = new HeapStateStore<>(backend);
+  HeapListState(HeapStateStore<ArrayList<T>> store) {
+    this.store = store;
   }
 
   @Override
@@ -103,5 +103,10 @@ public final class HeapListState<T> implements ListState<T>, InternalKeyedState<
   @Override
   public void forEachKey(java.util.function.Consumer<Object> action) {
     store.forEachKey(action);
+  }
+
+  @Override
+  public HeapStateStore<?> store() {
+    return store;
   }
 }

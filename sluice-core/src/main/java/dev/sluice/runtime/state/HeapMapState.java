@@ -7,11 +7,11 @@ import java.util.Iterator;
 import java.util.Map;
 
 /** A {@link MapState} on the heap: a {@code HashMap} per key and namespace. */
-public final class HeapMapState<UK, UV> implements MapState<UK, UV>, InternalKeyedState<Object> {
+public final class HeapMapState<UK, UV> implements HeapState, MapState<UK, UV>, InternalKeyedState<Object> {
   private final HeapStateStore<HashMap<UK, UV>> store;
 
-  HeapMapState(HeapKeyedStateBackend backend) {
-    this.store = new HeapStateStore<>(backend);
+  HeapMapState(HeapStateStore<HashMap<UK, UV>> store) {
+    this.store = store;
   }
 
   private Map<UK, UV> read() {
@@ -104,5 +104,10 @@ public final class HeapMapState<UK, UV> implements MapState<UK, UV>, InternalKey
   @Override
   public void forEachKey(java.util.function.Consumer<Object> action) {
     store.forEachKey(action);
+  }
+
+  @Override
+  public HeapStateStore<?> store() {
+    return store;
   }
 }

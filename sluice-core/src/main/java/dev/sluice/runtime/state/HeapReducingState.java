@@ -5,12 +5,12 @@ import dev.sluice.api.common.state.ReducingState;
 import java.util.Collection;
 
 /** A {@link ReducingState} on the heap. */
-public final class HeapReducingState<T> implements ReducingState<T>, InternalKeyedState<Object> {
+public final class HeapReducingState<T> implements HeapState, ReducingState<T>, InternalKeyedState<Object> {
   private final HeapStateStore<T> store;
   private final ReduceFunction<T> reducer;
 
-  HeapReducingState(HeapKeyedStateBackend backend, ReduceFunction<T> reducer) {
-    this.store = new HeapStateStore<>(backend);
+  HeapReducingState(HeapStateStore<T> store, ReduceFunction<T> reducer) {
+    this.store = store;
     this.reducer = reducer;
   }
 
@@ -64,5 +64,10 @@ public final class HeapReducingState<T> implements ReducingState<T>, InternalKey
   @Override
   public void forEachKey(java.util.function.Consumer<Object> action) {
     store.forEachKey(action);
+  }
+
+  @Override
+  public HeapStateStore<?> store() {
+    return store;
   }
 }

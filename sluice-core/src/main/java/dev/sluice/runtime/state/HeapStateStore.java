@@ -144,4 +144,45 @@ final class HeapStateStore<V> {
     });
     keys.forEach(action);
   }
+
+  /**
+   * Copies the slots of every key group's table, deep-copying values with {@code copier} (values
+   * of mutable types must not change while the copy is written out).
+   */
+  Object[][] copyTables(java.util.function.UnaryOperator<Object> copier) {
+    Object[][] copies = new Object[tables.length][];
+    for (int i = 0; i < tables.length; i++) {
+      StateTable<V> t = tables[i];
+      if (t != null && t.size() > 0) {
+        Object[] slots = t.copySlots();
+        if (copier != null) {
+          for (int j = 1; j < slots.length; j += 2) {
+            if (slots[j] != null) {
+              slots[j] = copier.apply(slots[j]);
+            }
+          }
+        }
+        copies[i] = slots;
+      }
+    }
+    return copies;
+  }
+
+  /** Adds an entry read from a checkpoint to the table of key group index {@code index}. */
+  @SuppressWarnings("unchecked")
+  void restoreEntry(int index, Object key, Object namespace, Object value) {
+    StateTable<V> table = tables[index];
+    if (table == null) {
+      table = tables[index] = new StateTable<>();
+    }
+    Object stored = namespace == null ? key : new NamespacedKey(key, namespace);
+    int hash = KeyGroups.spreadHash(stored);
+    int slot = table.find(stored, hash);
+    if (slot >= 0) {
+      table.setValueAt(slot, (V) value);
+    } else {
+      table.insert(stored, hash, (V) value);
+    }
+    cachedEpoch = -1;
+  }
 }

@@ -3,11 +3,11 @@ package dev.sluice.runtime.state;
 import dev.sluice.api.common.state.ValueState;
 
 /** A {@link ValueState} on the heap. */
-public final class HeapValueState<T> implements ValueState<T>, InternalKeyedState<Object> {
+public final class HeapValueState<T> implements HeapState, ValueState<T>, InternalKeyedState<Object> {
   private final HeapStateStore<T> store;
 
-  HeapValueState(HeapKeyedStateBackend backend) {
-    this.store = new HeapStateStore<>(backend);
+  HeapValueState(HeapStateStore<T> store) {
+    this.store = store;
   }
 
   @Override
@@ -42,5 +42,10 @@ public final class HeapValueState<T> implements ValueState<T>, InternalKeyedStat
   @Override
   public void forEachKey(java.util.function.Consumer<Object> action) {
     store.forEachKey(action);
+  }
+
+  @Override
+  public HeapStateStore<?> store() {
+    return store;
   }
 }

@@ -127,4 +127,9 @@ final class StateTable<V> {
       }
     }
   }
+
+  /** A copy of the key/value slots (keys at even, values at odd indexes; null where empty). */
+  Object[] copySlots() {
+    return slots.clone();
+  }
 }

@@ -222,6 +222,53 @@ public final class InternalTimerService<N> {
     }
   }
 
+  /** A timer as checkpoints store it. */
+  public record TimerEntry(Object key, Object namespace, long time, boolean eventTime) {}
+
+  /** Copies every live timer (the synchronous part of a checkpoint). */
+  public java.util.List<TimerEntry> snapshotTimers() {
+    java.util.List<TimerEntry> out = new java.util.ArrayList<>(eventTimerCount + processingTimerCount);
+    copyTimers(eventTimers, true, out);
+    copyTimers(processingTimers, false, out);
+    return out;
+  }
+
+  private static void copyTimers(TreeMap<Long, Bucket> timers, boolean eventTime,
+      java.util.List<TimerEntry> out) {
+    for (Map.Entry<Long, Bucket> e : timers.entrySet()) {
+      Bucket b = e.getValue();
+      if (b.set != null) {
+        for (Slot s : b.set) {
+          out.add(new TimerEntry(s.key(), s.namespace(), e.getKey(), eventTime));
+        }
+      } else if (b.single != null) {
+        out.add(new TimerEntry(b.single.key(), b.single.namespace(), e.getKey(), eventTime));
+      }
+    }
+  }
+
+  /** Re-registers timers read from a checkpoint. */
+  public void restoreTimers(java.util.List<TimerEntry> timers) {
+    long earliestProcessing = Long.MAX_VALUE;
+    for (TimerEntry t : timers) {
+      TreeMap<Long, Bucket> map = t.eventTime() ? eventTimers : processingTimers;
+      Bucket bucket = map.computeIfAbsent(t.time(), x -> new Bucket());
+      if (bucket.add(new Slot(t.key(), t.namespace()))) {
+        if (t.eventTime()) {
+          eventTimerCount++;
+        } else {
+          processingTimerCount++;
+          earliestProcessing = Math.min(earliestProcessing, t.time());
+        }
+      }
+    }
+    lastBucket = null;
+    if (earliestProcessing < scheduledProcessingTime) {
+      scheduledProcessingTime = earliestProcessing;
+      processingTime.schedule(earliestProcessing, this::onProcessingTime);
+    }
+  }
+
   /** Live (registered, not yet fired or deleted) event-time timers. */
   public int numEventTimeTimers() {
     return eventTimerCount;

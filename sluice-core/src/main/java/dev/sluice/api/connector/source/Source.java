@@ -24,4 +24,17 @@ public interface Source<T, SplitT extends SourceSplit, EnumChkT> extends Seriali
   }
 
   SourceReader<T, SplitT> createReader(SourceReaderContext context) throws Exception;
+
+  /**
+   * Encodes splits for checkpoints (a reader's current splits, with their positions). A source
+   * that returns null cannot be used in a job that checkpoints.
+   */
+  default dev.sluice.core.io.SimpleVersionedSerializer<SplitT> getSplitSerializer() {
+    return null;
+  }
+
+  /** Encodes the enumerator's checkpoint; null when the source cannot be checkpointed. */
+  default dev.sluice.core.io.SimpleVersionedSerializer<EnumChkT> getEnumeratorCheckpointSerializer() {
+    return null;
+  }
 }

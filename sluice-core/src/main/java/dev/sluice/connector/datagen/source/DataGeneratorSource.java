@@ -1,5 +1,8 @@
 package dev.sluice.connector.datagen.source;
 
+import dev.sluice.connector.base.VersionedCodecs;
+import dev.sluice.core.io.SimpleVersionedSerializer;
+
 import dev.sluice.api.common.typeinfo.TypeInformation;
 import dev.sluice.api.connector.source.Boundedness;
 import dev.sluice.api.connector.source.Source;
@@ -114,5 +117,24 @@ public class DataGeneratorSource<OUT>
     FunctionCopies.Serialized<GeneratorFunction<Long, OUT>> serialized =
         FunctionCopies.serialize(generatorFunction);
     return serialized == null ? generatorFunction : serialized.copy();
+  }
+
+  private static final VersionedCodecs.Writer<GeneratorSplit> SPLIT_WRITER = (s, out) -> {
+    out.writeUTF(s.splitId());
+    out.writeLong(s.next());
+    out.writeLong(s.last());
+    out.writeLong(s.stride());
+  };
+  private static final VersionedCodecs.Reader<GeneratorSplit> SPLIT_READER =
+      (v, in) -> new GeneratorSplit(in.readUTF(), in.readLong(), in.readLong(), in.readLong());
+
+  @Override
+  public SimpleVersionedSerializer<GeneratorSplit> getSplitSerializer() {
+    return VersionedCodecs.of(1, SPLIT_WRITER, SPLIT_READER);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<List<GeneratorSplit>> getEnumeratorCheckpointSerializer() {
+    return VersionedCodecs.listOf(1, SPLIT_WRITER, SPLIT_READER);
   }
 }

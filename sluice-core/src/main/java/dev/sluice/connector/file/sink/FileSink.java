@@ -87,4 +87,12 @@ public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkC
       return new FileSink<>(basePath, encoder, rollingPolicy);
     }
   }
+
+  @Override
+  public dev.sluice.core.io.SimpleVersionedSerializer<FileSinkCommittable> getCommittableSerializer() {
+    return dev.sluice.connector.base.VersionedCodecs.of(1, (c, out) -> {
+      out.writeUTF(c.pendingFile());
+      out.writeUTF(c.finalFile());
+    }, (v, in) -> new FileSinkCommittable(in.readUTF(), in.readUTF()));
+  }
 }

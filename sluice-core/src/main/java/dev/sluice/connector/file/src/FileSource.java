@@ -1,5 +1,8 @@
 package dev.sluice.connector.file.src;
 
+import dev.sluice.connector.base.VersionedCodecs;
+import dev.sluice.core.io.SimpleVersionedSerializer;
+
 import dev.sluice.api.connector.source.Boundedness;
 import dev.sluice.api.connector.source.Source;
 import dev.sluice.api.connector.source.SourceReader;
@@ -160,5 +163,44 @@ public final class FileSource implements Source<String, FileSourceSplit, FileSou
       long intervalMs = discoveryInterval == null ? 0 : Math.max(1, discoveryInterval.toMillis());
       return new FileSource(paths, intervalMs);
     }
+  }
+
+  private static final VersionedCodecs.Writer<FileSourceSplit> SPLIT_WRITER = (s, out) -> {
+    out.writeUTF(s.splitId());
+    out.writeUTF(s.path());
+    out.writeLong(s.lineOffset());
+  };
+  private static final VersionedCodecs.Reader<FileSourceSplit> SPLIT_READER =
+      (v, in) -> new FileSourceSplit(in.readUTF(), in.readUTF(), in.readLong());
+
+  @Override
+  public SimpleVersionedSerializer<FileSourceSplit> getSplitSerializer() {
+    return VersionedCodecs.of(1, SPLIT_WRITER, SPLIT_READER);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<FileSourceEnumState> getEnumeratorCheckpointSerializer() {
+    return VersionedCodecs.of(1, (state, out) -> {
+      out.writeInt(state.unassigned().size());
+      for (FileSourceSplit s : state.unassigned()) {
+        SPLIT_WRITER.write(s, out);
+      }
+      out.writeInt(state.seenPaths().size());
+      for (String p : state.seenPaths()) {
+        out.writeUTF(p);
+      }
+    }, (v, in) -> {
+      int n = in.readInt();
+      java.util.List<FileSourceSplit> splits = new java.util.ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        splits.add(SPLIT_READER.read(v, in));
+      }
+      int m = in.readInt();
+      java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+      for (int i = 0; i < m; i++) {
+        seen.add(in.readUTF());
+      }
+      return new FileSourceEnumState(splits, seen);
+    });
   }
 }

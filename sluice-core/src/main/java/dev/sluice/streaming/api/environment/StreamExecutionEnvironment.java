@@ -13,7 +13,13 @@ import dev.sluice.connector.file.src.FileSource;
 import dev.sluice.connector.socket.SocketTextSource;
 import dev.sluice.core.execution.JobClient;
 import dev.sluice.runtime.channel.KeyGroups;
+import dev.sluice.api.common.restartstrategy.RestartStrategies;
+import dev.sluice.api.common.restartstrategy.RestartStrategies.RestartStrategyConfiguration;
+import dev.sluice.core.execution.CheckpointingMode;
+import dev.sluice.runtime.checkpoint.CheckpointSettings;
 import dev.sluice.runtime.execution.JobExecution;
+import dev.sluice.runtime.jobgraph.SavepointRestoreSettings;
+import java.time.Duration;
 import dev.sluice.runtime.execution.RuntimeSettings;
 import dev.sluice.runtime.graph.JobGraph;
 import dev.sluice.runtime.graph.JobGraphBuilder;
@@ -41,6 +47,9 @@ public class StreamExecutionEnvironment {
   private int parallelism;
   private int maxParallelism = KeyGroups.DEFAULT_MAX_PARALLELISM;
   private int nextId;
+  private final CheckpointConfig checkpointConfig = new CheckpointConfig();
+  private RestartStrategyConfiguration restartStrategy;
+  private SavepointRestoreSettings savepointRestoreSettings = SavepointRestoreSettings.none();
 
   protected StreamExecutionEnvironment(int parallelism) {
     setParallelism(parallelism);
@@ -64,6 +73,52 @@ public class StreamExecutionEnvironment {
   }
 
   /** Default parallelism of every operator that does not set its own. */
+  /** Checkpoints every {@code intervalMs} milliseconds, exactly once. */
+  public StreamExecutionEnvironment enableCheckpointing(long intervalMs) {
+    return enableCheckpointing(intervalMs, CheckpointingMode.EXACTLY_ONCE);
+  }
+
+  /** Checkpoints every {@code intervalMs} milliseconds with the given guarantee. */
+  public StreamExecutionEnvironment enableCheckpointing(long intervalMs, CheckpointingMode mode) {
+    checkpointConfig.setCheckpointInterval(intervalMs);
+    checkpointConfig.setCheckpointingConsistencyMode(mode);
+    return this;
+  }
+
+  public CheckpointConfig getCheckpointConfig() {
+    return checkpointConfig;
+  }
+
+  /**
+   * What the job does when it fails. Default: no restart without checkpointing; with
+   * checkpointing, restarts without limit with exponentially growing delays (1 s up to 1 min).
+   */
+  public void setRestartStrategy(RestartStrategyConfiguration strategy) {
+    if (strategy == null) {
+      throw new IllegalArgumentException("The restart strategy must not be null");
+    }
+    this.restartStrategy = strategy;
+  }
+
+  public RestartStrategyConfiguration getRestartStrategy() {
+    if (restartStrategy != null) {
+      return restartStrategy;
+    }
+    return checkpointConfig.isCheckpointingEnabled()
+        ? RestartStrategies.exponentialDelayRestart(Duration.ofSeconds(1), Duration.ofMinutes(1), 1.5,
+            Duration.ofHours(1), 0.1)
+        : RestartStrategies.noRestart();
+  }
+
+  /** Starts the next job from a savepoint or checkpoint. */
+  public void setSavepointRestoreSettings(SavepointRestoreSettings settings) {
+    this.savepointRestoreSettings = settings == null ? SavepointRestoreSettings.none() : settings;
+  }
+
+  public SavepointRestoreSettings getSavepointRestoreSettings() {
+    return savepointRestoreSettings;
+  }
+
   public StreamExecutionEnvironment setParallelism(int parallelism) {
     if (parallelism <= 0) {
       throw new IllegalArgumentException("The parallelism must be at least 1, got " + parallelism);
@@ -252,8 +307,17 @@ public class StreamExecutionEnvironment {
   }
 
   private RuntimeSettings runtimeSettings() {
+    CheckpointSettings checkpointing = null;
+    CheckpointConfig c = checkpointConfig;
+    if (c.isCheckpointingEnabled()) {
+      checkpointing = new CheckpointSettings(c.getCheckpointInterval(), c.getCheckpointingConsistencyMode(),
+          c.getCheckpointStorage(), c.getCheckpointTimeout(), c.getMinPauseBetweenCheckpoints(),
+          c.getMaxRetainedCheckpoints(), c.isResumeFromLatestCheckpoint(),
+          c.getTolerableCheckpointFailureNumber());
+    }
     return new RuntimeSettings(config.getWorkerThreads(), config.getChannelBatchSize(),
-        config.getChannelCapacity(), config.getAutoWatermarkInterval(), config.getProcessingTimeClock());
+        config.getChannelCapacity(), config.getAutoWatermarkInterval(), config.getProcessingTimeClock(),
+        config, checkpointing, getRestartStrategy(), savepointRestoreSettings);
   }
 
   // ---------------------------------------------------------------- internal, used by the API

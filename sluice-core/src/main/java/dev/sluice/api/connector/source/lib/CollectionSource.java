@@ -1,5 +1,8 @@
 package dev.sluice.api.connector.source.lib;
 
+import dev.sluice.connector.base.VersionedCodecs;
+import dev.sluice.core.io.SimpleVersionedSerializer;
+
 import dev.sluice.api.connector.source.Boundedness;
 import dev.sluice.api.connector.source.InputStatus;
 import dev.sluice.api.connector.source.ReaderOutput;
@@ -98,5 +101,22 @@ public final class CollectionSource<T>
       @Override
       public void close() {}
     };
+  }
+
+  private static final VersionedCodecs.Writer<CollectionSplit> SPLIT_WRITER = (s, out) -> {
+    out.writeUTF(s.splitId());
+    out.writeInt(s.position());
+  };
+  private static final VersionedCodecs.Reader<CollectionSplit> SPLIT_READER =
+      (v, in) -> new CollectionSplit(in.readUTF(), in.readInt());
+
+  @Override
+  public SimpleVersionedSerializer<CollectionSplit> getSplitSerializer() {
+    return VersionedCodecs.of(1, SPLIT_WRITER, SPLIT_READER);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<List<CollectionSplit>> getEnumeratorCheckpointSerializer() {
+    return VersionedCodecs.listOf(1, SPLIT_WRITER, SPLIT_READER);
   }
 }

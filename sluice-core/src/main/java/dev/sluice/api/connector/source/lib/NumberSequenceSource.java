@@ -1,5 +1,8 @@
 package dev.sluice.api.connector.source.lib;
 
+import dev.sluice.connector.base.VersionedCodecs;
+import dev.sluice.core.io.SimpleVersionedSerializer;
+
 import dev.sluice.api.connector.source.Boundedness;
 import dev.sluice.api.connector.source.InputStatus;
 import dev.sluice.api.connector.source.ReaderOutput;
@@ -160,5 +163,23 @@ public final class NumberSequenceSource
 
     @Override
     public void close() {}
+  }
+
+  private static final VersionedCodecs.Writer<NumberSequenceSplit> SPLIT_WRITER = (s, out) -> {
+    out.writeUTF(s.splitId());
+    out.writeLong(s.from());
+    out.writeLong(s.to());
+  };
+  private static final VersionedCodecs.Reader<NumberSequenceSplit> SPLIT_READER =
+      (v, in) -> new NumberSequenceSplit(in.readUTF(), in.readLong(), in.readLong());
+
+  @Override
+  public SimpleVersionedSerializer<NumberSequenceSplit> getSplitSerializer() {
+    return VersionedCodecs.of(1, SPLIT_WRITER, SPLIT_READER);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<List<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
+    return VersionedCodecs.listOf(1, SPLIT_WRITER, SPLIT_READER);
   }
 }

@@ -1,0 +1,2 @@
+/** How a failed job restarts: {@link dev.sluice.api.common.restartstrategy.RestartStrategies}. */
+package dev.sluice.api.common.restartstrategy;

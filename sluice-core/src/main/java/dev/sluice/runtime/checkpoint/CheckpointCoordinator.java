@@ -1,0 +1,472 @@
+package dev.sluice.runtime.checkpoint;
+
+import dev.sluice.runtime.checkpoint.CheckpointMetadata.OperatorRef;
+import dev.sluice.runtime.checkpoint.CheckpointMetadata.SubtaskRef;
+import dev.sluice.runtime.checkpoint.CheckpointMetadata.VersionedBytes;
+import dev.sluice.runtime.elements.CheckpointBarrier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a job's checkpoints: triggers them periodically (or on request, for savepoints) at the
+ * sources of the running attempt, collects every subtask's acknowledgement, writes the metadata
+ * that makes a checkpoint complete, deletes checkpoints beyond the retained number, and tells the
+ * subtasks (so two-phase-commit sinks commit). One checkpoint is in flight at a time. Lives as
+ * long as the job, across restarts; its own thread does the triggering and completing, a small
+ * pool writes state files.
+ */
+public final class CheckpointCoordinator {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
+
+  /** The running attempt of the job, as the coordinator sees it. */
+  public interface Target {
+    /**
+     * Snapshots the split enumerators and starts the checkpoint at every source subtask (in that
+     * order, on the thread that talks to the enumerators). Returns the enumerators' states by
+     * source uid.
+     */
+    Map<String, VersionedBytes> triggerCheckpoint(CheckpointBarrier barrier) throws Exception;
+
+    /** Subtasks that must acknowledge a checkpoint. */
+    int numberOfSubtasks();
+
+    void notifyCheckpointComplete(long checkpointId, boolean finalCheckpoint);
+
+    void notifyCheckpointAborted(long checkpointId);
+
+    /** Fails the attempt (too many failed checkpoints). */
+    void failJob(Throwable cause);
+  }
+
+  /** Operator uid, display name and parallelism, for the metadata. */
+  public record OperatorInfo(String operatorId, String name, int parallelism) {}
+
+  private final String jobName;
+  private final CheckpointSettings settings;
+  private final CheckpointStorage storage;
+  private final int maxParallelism;
+  private final Map<String, OperatorInfo> operators;
+  private final ScheduledExecutorService thread;
+  private final ExecutorService writers;
+  private final Deque<CheckpointStorage.Completed> retained = new ArrayDeque<>();
+  private final List<CheckpointStats> history = new ArrayList<>();
+
+  // guarded by this
+  private Target target;
+  private long nextId;
+  private Pending pending;
+  private CheckpointStorage.Completed latest;
+  private int consecutiveFailures;
+  private long lastEndMillis;
+  private boolean finalRequested;
+  private ScheduledFuture<?> scheduled;
+  private boolean shutdown;
+
+  public CheckpointCoordinator(String jobName, CheckpointSettings settings, CheckpointStorage storage,
+      int maxParallelism, List<OperatorInfo> operators, String threadPrefix) throws IOException {
+    this.jobName = jobName;
+    this.settings = settings;
+    this.storage = storage;
+    this.maxParallelism = maxParallelism;
+    this.operators = new LinkedHashMap<>();
+    for (OperatorInfo op : operators) {
+      this.operators.put(op.operatorId(), op);
+    }
+    this.nextId = storage.highestId() + 1;
+    this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, threadPrefix + "-checkpoints"));
+    this.writers = Executors.newFixedThreadPool(2, r -> daemon(r, threadPrefix + "-checkpoint-io"));
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Where subtasks write state files in the background. */
+  public ExecutorService writers() {
+    return writers;
+  }
+
+  public CheckpointStorage storage() {
+    return storage;
+  }
+
+  /** The newest completed checkpoint of this run, or null. */
+  public synchronized CheckpointStorage.Completed latestCompleted() {
+    return latest;
+  }
+
+  /** Makes {@code restoredFrom} the starting point (a job that resumed), so retention keeps it. */
+  public synchronized void setRestoredFrom(CheckpointStorage.Completed restoredFrom) {
+    if (restoredFrom != null && !restoredFrom.metadata().savepoint()
+        && restoredFrom.directory().getParent().equals(storage.baseDir())) {
+      latest = restoredFrom;
+      retained.addLast(restoredFrom);
+    }
+  }
+
+  /** A new attempt runs: periodic checkpoints go to it. */
+  public synchronized void attemptStarted(Target attempt) {
+    this.target = attempt;
+    this.finalRequested = false;
+    scheduleNext(settings.intervalMs());
+  }
+
+  /** The attempt stopped (failed, cancelled or finished): a checkpoint in flight is abandoned. */
+  public synchronized void attemptEnded(String reason) {
+    this.target = null;
+    if (scheduled != null) {
+      scheduled.cancel(false);
+    }
+    if (pending != null) {
+      abort(pending, "the job " + reason, false);
+    }
+  }
+
+  /** Every subtask of the attempt has consumed its input: take the final checkpoint now. */
+  public synchronized void allSubtasksEnded() {
+    finalRequested = true;
+    if (pending == null) {
+      scheduleNext(0);
+    }
+  }
+
+  private void scheduleNext(long delayMs) {
+    if (shutdown) {
+      return;
+    }
+    if (scheduled != null) {
+      scheduled.cancel(false);
+    }
+    try {
+      scheduled = thread.schedule(() -> triggerPeriodic(), Math.max(0, delayMs), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  private void triggerPeriodic() {
+    try {
+      trigger(false, false, null);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not trigger a checkpoint of job '{}': {}", jobName, e.getMessage());
+    }
+  }
+
+  /**
+   * Starts a savepoint in {@code directory} (a new {@code savepoint-<n>-<time>} directory in it).
+   * With {@code stop}, the sources stop after it and the job ends when it is complete.
+   */
+  public CompletableFuture<CheckpointStorage.Completed> triggerSavepoint(Path directory, boolean stop) {
+    CompletableFuture<CheckpointStorage.Completed> result = new CompletableFuture<>();
+    try {
+      thread.execute(() -> {
+        try {
+          Pending p = trigger(true, stop, directory);
+          if (p == null) {
+            result.completeExceptionally(new IllegalStateException(
+                "Cannot take a savepoint of job '" + jobName + "' now: it is not running"));
+          } else {
+            p.future.whenComplete((c, e) -> {
+              if (e != null) {
+                result.completeExceptionally(e);
+              } else {
+                result.complete(c);
+              }
+            });
+          }
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(new IllegalStateException("The job '" + jobName + "' has ended"));
+    }
+    return result;
+  }
+
+  private final class Pending {
+    final long id;
+    final long timestamp;
+    final Path dir;
+    final boolean savepoint;
+    final boolean stop;
+    final boolean finalCheckpoint;
+    final int expected;
+    final long startNanos = System.nanoTime();
+    final Map<String, List<SubtaskRef>> acks = new LinkedHashMap<>();
+    final List<CheckpointStats.SubtaskStats> stats = new ArrayList<>();
+    final CompletableFuture<CheckpointStorage.Completed> future = new CompletableFuture<>();
+    Map<String, VersionedBytes> coordinatorStates = Map.of();
+    int acknowledged;
+    ScheduledFuture<?> timeout;
+
+    Pending(long id, long timestamp, Path dir, boolean savepoint, boolean stop,
+        boolean finalCheckpoint, int expected) {
+      this.id = id;
+      this.timestamp = timestamp;
+      this.dir = dir;
+      this.savepoint = savepoint;
+      this.stop = stop;
+      this.finalCheckpoint = finalCheckpoint;
+      this.expected = expected;
+    }
+  }
+
+  private Pending trigger(boolean savepoint, boolean stop, Path savepointDir) {
+    Target t;
+    Pending p;
+    synchronized (this) {
+      t = target;
+      if (t == null || shutdown) {
+        return null;
+      }
+      if (pending != null) {
+        if (savepoint) {
+          throw new IllegalStateException("A checkpoint of job '" + jobName + "' is in progress; try again");
+        }
+        return null; // the next trigger is scheduled when it ends
+      }
+      long sinceLast = System.currentTimeMillis() - lastEndMillis;
+      if (!savepoint && !finalRequested && sinceLast < settings.minPauseMs()) {
+        scheduleNext(settings.minPauseMs() - sinceLast);
+        return null;
+      }
+      long id = nextId++;
+      Path dir;
+      try {
+        if (savepoint) {
+          Files.createDirectories(savepointDir);
+          dir = savepointDir.resolve("savepoint-" + id + "-" + System.currentTimeMillis());
+          Files.createDirectory(dir);
+        } else {
+          dir = storage.initCheckpoint(id);
+        }
+      } catch (IOException e) {
+        recordFailure(id, savepoint, System.currentTimeMillis(), 0,
+            "cannot create its directory: " + e.getMessage());
+        countFailure(t, "Checkpoint " + id + " of job '" + jobName
+            + "' could not create its directory: " + e.getMessage(), e);
+        if (savepoint) {
+          throw new IllegalStateException("Cannot write the savepoint to " + savepointDir + ": " + e.getMessage(), e);
+        }
+        scheduleNext(settings.intervalMs());
+        return null;
+      }
+      p = new Pending(id, System.currentTimeMillis(), dir, savepoint, stop, finalRequested,
+          t.numberOfSubtasks());
+      pending = p;
+      p.timeout = thread.schedule(() -> timeout(p), settings.timeoutMs(), TimeUnit.MILLISECONDS);
+    }
+    try {
+      Map<String, VersionedBytes> states =
+          t.triggerCheckpoint(new CheckpointBarrier(p.id, p.timestamp, p.dir, savepoint, stop));
+      synchronized (this) {
+        p.coordinatorStates = states;
+      }
+    } catch (Exception e) {
+      synchronized (this) {
+        if (pending == p) {
+          abort(p, "the sources could not start it: " + e.getMessage(), true);
+        }
+      }
+    }
+    return p;
+  }
+
+  private synchronized void timeout(Pending p) {
+    if (pending == p) {
+      abort(p, "it did not complete within " + settings.timeoutMs() + " ms", true);
+    }
+  }
+
+  /** A subtask's state is written: {@code refs} by operator uid. Any thread. */
+  public void acknowledge(long checkpointId, Map<String, SubtaskRef> refs,
+      CheckpointStats.SubtaskStats stats) {
+    Pending complete = null;
+    synchronized (this) {
+      Pending p = pending;
+      if (p == null || p.id != checkpointId) {
+        return; // an abandoned checkpoint; its directory is gone or going
+      }
+      refs.forEach((op, ref) -> p.acks.computeIfAbsent(op, o -> new ArrayList<>()).add(ref));
+      p.stats.add(stats);
+      if (++p.acknowledged == p.expected) {
+        complete = p;
+      }
+    }
+    if (complete != null) {
+      Pending p = complete;
+      try {
+        thread.execute(() -> complete(p));
+      } catch (RejectedExecutionException e) {
+        // shutting down
+      }
+    }
+  }
+
+  /** A subtask could not take its part of a checkpoint. Any thread. */
+  public synchronized void decline(long checkpointId, Throwable cause) {
+    Pending p = pending;
+    if (p != null && p.id == checkpointId) {
+      abort(p, "a subtask failed to write its state: " + cause.getMessage(), true);
+    }
+  }
+
+  private void complete(Pending p) {
+    Map<String, OperatorRef> ops = new LinkedHashMap<>();
+    synchronized (this) {
+      if (pending != p) {
+        return;
+      }
+      for (Map.Entry<String, List<SubtaskRef>> e : p.acks.entrySet()) {
+        List<SubtaskRef> subtasks = new ArrayList<>(e.getValue());
+        subtasks.sort(Comparator.comparingInt(SubtaskRef::subtask));
+        OperatorInfo info = operators.get(e.getKey());
+        ops.put(e.getKey(), new OperatorRef(e.getKey(), info == null ? e.getKey() : info.name(),
+            info == null ? subtasks.size() : info.parallelism(), subtasks));
+      }
+    }
+    CheckpointMetadata metadata = new CheckpointMetadata(jobName, p.id, p.timestamp, p.savepoint,
+        maxParallelism, ops, p.coordinatorStates);
+    CheckpointStorage.Completed completed = new CheckpointStorage.Completed(p.dir, metadata);
+    try {
+      storage.writeMetadata(p.dir, metadata);
+    } catch (IOException e) {
+      synchronized (this) {
+        if (pending == p) {
+          abort(p, "its metadata could not be written: " + e.getMessage(), true);
+        }
+      }
+      return;
+    }
+    Target t;
+    List<CheckpointStorage.Completed> toDelete = new ArrayList<>();
+    synchronized (this) {
+      if (pending != p) {
+        return;
+      }
+      pending = null;
+      p.timeout.cancel(false);
+      consecutiveFailures = 0;
+      lastEndMillis = System.currentTimeMillis();
+      long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - p.startNanos);
+      history.add(new CheckpointStats(p.id, p.savepoint, CheckpointStats.Status.COMPLETED, p.timestamp,
+          durationMs, metadata.stateSize(), null, List.copyOf(p.stats)));
+      if (!p.savepoint || p.stop) {
+        latest = completed;
+      }
+      if (!p.savepoint) {
+        retained.addLast(completed);
+        while (retained.size() > settings.retained()) {
+          toDelete.add(retained.removeFirst());
+        }
+      }
+      t = target;
+      if (!p.stop && !p.finalCheckpoint) {
+        scheduleNext(Math.max(settings.minPauseMs(),
+            settings.intervalMs() - (System.currentTimeMillis() - p.timestamp)));
+      }
+    }
+    LOG.debug("Checkpoint {} of job '{}' complete: {} bytes", p.id, jobName, metadata.stateSize());
+    p.future.complete(completed);
+    if (t != null && (!p.savepoint || p.stop)) {
+      t.notifyCheckpointComplete(p.id, p.finalCheckpoint || p.stop);
+    }
+    for (CheckpointStorage.Completed old : toDelete) {
+      try {
+        CheckpointStorage.deleteRecursively(old.directory());
+      } catch (IOException e) {
+        LOG.warn("Could not delete old checkpoint {}: {}", old.directory(), e.getMessage());
+      }
+    }
+  }
+
+  private void abort(Pending p, String reason, boolean countsAsFailure) {
+    pending = null;
+    if (p.timeout != null) {
+      p.timeout.cancel(false);
+    }
+    lastEndMillis = System.currentTimeMillis();
+    String what = (p.savepoint ? "Savepoint " : "Checkpoint ") + p.id + " of job '" + jobName + "'";
+    long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - p.startNanos);
+    recordFailure(p.id, p.savepoint, p.timestamp, durationMs, reason);
+    LOG.warn("{} failed: {}", what, reason);
+    p.future.completeExceptionally(new IllegalStateException(what + " failed: " + reason));
+    try {
+      CheckpointStorage.deleteRecursively(p.dir);
+    } catch (IOException e) {
+      LOG.warn("Could not delete the failed checkpoint {}: {}", p.dir, e.getMessage());
+    }
+    Target t = target;
+    if (t != null) {
+      t.notifyCheckpointAborted(p.id);
+      if (countsAsFailure && !p.savepoint) {
+        countFailure(t, what + " failed: " + reason, null);
+      }
+      scheduleNext(finalRequested ? settings.minPauseMs() : settings.intervalMs());
+    }
+  }
+
+  private void recordFailure(long id, boolean savepoint, long timestamp, long durationMs, String reason) {
+    history.add(new CheckpointStats(id, savepoint, CheckpointStats.Status.FAILED, timestamp, durationMs,
+        0, reason, List.of()));
+  }
+
+  private void countFailure(Target t, String message, Throwable cause) {
+    if (++consecutiveFailures > settings.tolerableFailures()) {
+      consecutiveFailures = 0;
+      t.failJob(new CheckpointException(message + " (tolerable failed checkpoints: "
+          + settings.tolerableFailures() + ")", cause));
+    }
+  }
+
+  /** Statistics of every checkpoint of this run so far, oldest first. */
+  public synchronized List<CheckpointStats> statistics() {
+    return List.copyOf(history);
+  }
+
+  /** Stops the coordinator's threads; the job has ended. */
+  public void shutdown() {
+    synchronized (this) {
+      shutdown = true;
+      target = null;
+      if (pending != null) {
+        Pending p = pending;
+        pending = null;
+        p.future.completeExceptionally(new IllegalStateException("The job '" + jobName + "' ended"));
+        try {
+          CheckpointStorage.deleteRecursively(p.dir);
+        } catch (IOException e) {
+          // best effort
+        }
+      }
+    }
+    thread.shutdownNow();
+    writers.shutdownNow();
+    try {
+      thread.awaitTermination(2, TimeUnit.SECONDS);
+      writers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

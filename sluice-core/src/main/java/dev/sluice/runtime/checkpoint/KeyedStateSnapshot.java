@@ -1,0 +1,23 @@
+package dev.sluice.runtime.checkpoint;
+
+import dev.sluice.core.memory.DataOutputView;
+import java.io.IOException;
+
+/**
+ * The keyed state of one operator instance as copied at a barrier: written later, off the
+ * subtask's thread, as one description (states, formats) and one block per key group, so a
+ * restore at another parallelism reads just the key groups it owns.
+ */
+public interface KeyedStateSnapshot {
+  /** First key group covered. */
+  int firstKeyGroup();
+
+  /** One past the last key group covered. */
+  int endKeyGroup();
+
+  /** Writes what is needed to read the key-group blocks: state names, kinds and formats. */
+  void writeMeta(DataOutputView out) throws IOException;
+
+  /** Writes one key group's entries; returns false (and writes nothing) when it has none. */
+  boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException;
+}

@@ -1,0 +1,27 @@
+package dev.sluice.runtime.checkpoint;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state one operator instance starts from: its share of the operator list states (already
+ * redistributed for this parallelism) and the key groups of keyed state it owns.
+ *
+ * @param operatorStates list state name to elements
+ * @param keyedMeta the keyed state description, or null when the operator had no keyed state
+ * @param keyGroups key group to its block, for the key groups this instance owns
+ */
+public record OperatorRestore(Map<String, List<byte[]>> operatorStates, byte[] keyedMeta,
+    Map<Integer, byte[]> keyGroups) {
+  public static final OperatorRestore EMPTY = new OperatorRestore(Map.of(), null, Map.of());
+
+  /** The elements of a list state, empty if the snapshot had none. */
+  public List<byte[]> operatorState(String name) {
+    return operatorStates.getOrDefault(name, List.of());
+  }
+
+  public Set<String> operatorStateNames() {
+    return operatorStates.keySet();
+  }
+}

@@ -1,0 +1,255 @@
+package dev.sluice.runtime.execution;
+
+import dev.sluice.runtime.checkpoint.CheckpointCoordinator;
+import dev.sluice.runtime.checkpoint.CheckpointMetadata.VersionedBytes;
+import dev.sluice.runtime.checkpoint.StateAssignment;
+import dev.sluice.runtime.elements.CheckpointBarrier;
+import dev.sluice.runtime.graph.JobGraph;
+import dev.sluice.runtime.metrics.OperatorMetrics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One run of a job's subtasks: worker threads, source coordinators and channels, built from the
+ * job graph and, after a failure, from a checkpoint. It ends finished (every subtask done),
+ * failed (the first failure) or cancelled, and then tells its {@link JobExecution}, which may
+ * start the next attempt. The last worker thread to exit shuts the attempt's other threads down,
+ * so when it reports its end no thread of it is left.
+ */
+final class ExecutionAttempt implements CheckpointCoordinator.Target {
+  enum Outcome { FINISHED, FAILED, CANCELED }
+
+  private final JobExecution job;
+  private final int number;
+  private final String jobName;
+  private final RuntimeSettings settings;
+  private final CheckpointCoordinator checkpoints;
+  private final List<Subtask> subtasks = new ArrayList<>();
+  private final List<SourceCoordinator<?>> coordinators = new ArrayList<>();
+  private final List<Worker> workers = new ArrayList<>();
+  private final List<Thread> workerThreads = new ArrayList<>();
+  private final ScheduledExecutorService coordinatorThread;
+  private final ExecutorService ioPool;
+  private final AtomicInteger unfinishedSubtasks = new AtomicInteger();
+  private final AtomicInteger unendedSubtasks = new AtomicInteger();
+  private final AtomicInteger liveWorkers = new AtomicInteger();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private volatile boolean stopping;
+  private volatile boolean canceled;
+
+  ExecutionAttempt(JobExecution job, int number, JobGraph graph, RuntimeSettings settings,
+      CheckpointCoordinator checkpoints, StateAssignment restore) {
+    this.job = job;
+    this.number = number;
+    this.jobName = graph.jobName();
+    this.settings = settings;
+    this.checkpoints = checkpoints;
+    String prefix = "sluice-" + jobName.replaceAll("[^A-Za-z0-9_.-]", "_");
+    this.coordinatorThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, prefix + "-coordinator"));
+    this.ioPool = Executors.newCachedThreadPool(r -> daemon(r, prefix + "-io"));
+    try {
+      new ExecutionBuilder(this, graph, settings, restore).build(subtasks, coordinators);
+    } catch (RuntimeException e) {
+      coordinatorThread.shutdownNow();
+      ioPool.shutdownNow();
+      throw e;
+    }
+    int threads = Math.min(settings.workerThreads(), subtasks.size());
+    for (int i = 0; i < threads; i++) {
+      workers.add(new Worker(this));
+    }
+    for (int i = 0; i < subtasks.size(); i++) {
+      workers.get(i % threads).add(subtasks.get(i));
+    }
+    for (int i = 0; i < threads; i++) {
+      Thread t = new Thread(workers.get(i), prefix + "-worker-" + i);
+      t.setDaemon(true);
+      workerThreads.add(t);
+    }
+    unfinishedSubtasks.set(subtasks.size());
+    unendedSubtasks.set(subtasks.size());
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  int number() {
+    return number;
+  }
+
+  void start() {
+    for (SourceCoordinator<?> c : coordinators) {
+      c.start();
+    }
+    liveWorkers.set(workerThreads.size());
+    for (Thread t : workerThreads) {
+      t.start();
+    }
+    if (checkpoints != null) {
+      checkpoints.attemptStarted(this);
+    }
+  }
+
+  boolean isStopping() {
+    return stopping;
+  }
+
+  RuntimeSettings settings() {
+    return settings;
+  }
+
+  /** The job's checkpoint coordinator, or null when it does not checkpoint. */
+  CheckpointCoordinator checkpoints() {
+    return checkpoints;
+  }
+
+  void subtaskFinished(Subtask subtask) {
+    unfinishedSubtasks.decrementAndGet();
+  }
+
+  /** With checkpointing: a subtask consumed all its input and waits for the final checkpoint. */
+  void subtaskEnded(Subtask subtask) {
+    if (unendedSubtasks.decrementAndGet() == 0 && checkpoints != null) {
+      checkpoints.allSubtasksEnded();
+    }
+  }
+
+  /** Fails the attempt; the first failure is the one reported. Any thread. */
+  void fail(Throwable cause) {
+    if (failure.compareAndSet(null, cause)) {
+      stopAll();
+    }
+  }
+
+  @Override
+  public void failJob(Throwable cause) {
+    fail(cause);
+  }
+
+  void cancel() {
+    canceled = true; // failures that follow (an interrupted sink) do not change the outcome
+    stopAll();
+  }
+
+  private void stopAll() {
+    stopping = true;
+    for (Thread t : workerThreads) {
+      if (t != Thread.currentThread()) {
+        t.interrupt(); // wakes a worker blocked in user code (a slow sink, a sleep)
+      }
+    }
+  }
+
+  void workerExited() {
+    if (liveWorkers.decrementAndGet() > 0) {
+      return;
+    }
+    shutdownCoordinator();
+    Throwable cause = failure.get();
+    Outcome outcome;
+    if (canceled) {
+      outcome = Outcome.CANCELED;
+    } else if (cause != null || unfinishedSubtasks.get() > 0) {
+      outcome = Outcome.FAILED;
+    } else {
+      outcome = Outcome.FINISHED;
+    }
+    job.attemptEnded(this, outcome, cause);
+  }
+
+  private void shutdownCoordinator() {
+    try {
+      coordinatorThread.submit(() -> coordinators.forEach(SourceCoordinator::close))
+          .get(1, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // best effort: the threads are stopped below either way
+    }
+    coordinatorThread.shutdownNow();
+    ioPool.shutdownNow();
+    try {
+      coordinatorThread.awaitTermination(1, TimeUnit.SECONDS);
+      ioPool.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ------------------------------------------------------------------ checkpoints
+
+  @Override
+  public Map<String, VersionedBytes> triggerCheckpoint(CheckpointBarrier barrier) throws Exception {
+    return coordinatorThread.submit(() -> {
+      Map<String, VersionedBytes> states = new LinkedHashMap<>();
+      for (SourceCoordinator<?> c : coordinators) {
+        states.put(c.operatorId(), c.snapshotEnumerator(barrier.id()));
+      }
+      for (Subtask s : subtasks) {
+        if (s instanceof SourceSubtask source) {
+          source.post(() -> source.triggerCheckpoint(barrier));
+        }
+      }
+      return states;
+    }).get(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public int numberOfSubtasks() {
+    return subtasks.size();
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId, boolean finalCheckpoint) {
+    for (Subtask s : subtasks) {
+      s.post(() -> s.notifyCheckpointComplete(checkpointId, finalCheckpoint));
+    }
+    try {
+      coordinatorThread.execute(() -> coordinators.forEach(c -> c.notifyCheckpointComplete(checkpointId)));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the attempt is ending
+    }
+  }
+
+  @Override
+  public void notifyCheckpointAborted(long checkpointId) {
+    for (Subtask s : subtasks) {
+      s.post(() -> s.abortCheckpoint(checkpointId));
+    }
+  }
+
+  // ------------------------------------------------------------------ for the builder and subtasks
+
+  List<Thread> workerThreads() {
+    return List.copyOf(workerThreads);
+  }
+
+  ScheduledExecutorService coordinatorThread() {
+    return coordinatorThread;
+  }
+
+  ExecutorService ioPool() {
+    return ioPool;
+  }
+
+  void registerMetrics(int nodeId, String name, int subtask, OperatorMetrics metrics) {
+    job.registerMetrics(nodeId, name, subtask, metrics);
+  }
+
+  List<Subtask> subtasks() {
+    return subtasks;
+  }
+
+  String jobName() {
+    return jobName;
+  }
+}

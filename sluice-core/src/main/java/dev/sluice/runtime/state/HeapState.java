@@ -1,0 +1,6 @@
+package dev.sluice.runtime.state;
+
+/** A piece of heap keyed state: where its values live. */
+interface HeapState {
+  HeapStateStore<?> store();
+}
