@@ -14,10 +14,24 @@ final class BroadcastStates {
   private final String operatorName;
   private final Map<String, HeapBroadcastState<?, ?>> states = new LinkedHashMap<>();
 
-  BroadcastStates(String operatorName, List<MapStateDescriptor<?, ?>> descriptors) {
+  BroadcastStates(String operatorName, List<MapStateDescriptor<?, ?>> descriptors,
+      dev.sluice.runtime.checkpoint.OperatorRestore restore) throws java.io.IOException {
     this.operatorName = operatorName;
     for (MapStateDescriptor<?, ?> d : descriptors) {
-      states.putIfAbsent(d.getName(), new HeapBroadcastState<>(d.getName()));
+      HeapBroadcastState<?, ?> state = new HeapBroadcastState<>(d.getName());
+      if (states.putIfAbsent(d.getName(), state) == null && restore != null) {
+        dev.sluice.runtime.state.DefaultOperatorStateStore.restoreBroadcast(state,
+            restore.operatorState("broadcast:" + d.getName()));
+      }
+    }
+  }
+
+  /** Every instance holds the same broadcast state; each writes it, a restore takes the first. */
+  void snapshot(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) throws java.io.IOException {
+    for (HeapBroadcastState<?, ?> state : states.values()) {
+      snapshot.addOperatorState("broadcast:" + state.name(),
+          dev.sluice.runtime.checkpoint.OperatorStateMode.BROADCAST,
+          dev.sluice.runtime.state.DefaultOperatorStateStore.snapshotBroadcast(state));
     }
   }
 

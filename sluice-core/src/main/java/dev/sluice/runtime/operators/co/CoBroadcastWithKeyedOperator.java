@@ -32,6 +32,19 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
     implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<VoidNamespace> {
   private final List<MapStateDescriptor<?, ?>> descriptors;
   private BroadcastStates states;
+  private dev.sluice.runtime.checkpoint.OperatorRestore restored;
+
+  @Override
+  protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) throws Exception {
+    super.initializeOperatorState(restore);
+    this.restored = restore;
+  }
+
+  @Override
+  protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) throws Exception {
+    super.snapshotOperatorState(snapshot);
+    states.snapshot(snapshot);
+  }
   private TimestampedCollector<OUT> collector;
   private ReadOnlyContextImpl readOnlyCtx;
   private OnTimerContextImpl timerCtx;
@@ -46,7 +59,8 @@ public final class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
 
   @Override
   public void open() throws Exception {
-    states = new BroadcastStates(context.operatorName(), descriptors);
+    states = new BroadcastStates(context.operatorName(), descriptors, restored);
+    restored = null;
     super.open();
     collector = new TimestampedCollector<>(output);
     TimerService timers = new KeyedTimerService(this, createTimerService(this));

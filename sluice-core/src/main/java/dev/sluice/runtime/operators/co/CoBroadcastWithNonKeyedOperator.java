@@ -23,6 +23,19 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
     implements TwoInputStreamOperator<IN1, IN2, OUT> {
   private final List<MapStateDescriptor<?, ?>> descriptors;
   private BroadcastStates states;
+  private dev.sluice.runtime.checkpoint.OperatorRestore restored;
+
+  @Override
+  protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) throws Exception {
+    super.initializeOperatorState(restore);
+    this.restored = restore;
+  }
+
+  @Override
+  protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) throws Exception {
+    super.snapshotOperatorState(snapshot);
+    states.snapshot(snapshot);
+  }
   private TimestampedCollector<OUT> collector;
   private ReadOnlyContextImpl readOnlyCtx;
   private ContextImpl ctx;
@@ -36,7 +49,8 @@ public final class CoBroadcastWithNonKeyedOperator<IN1, IN2, OUT>
 
   @Override
   public void open() throws Exception {
-    states = new BroadcastStates(context.operatorName(), descriptors);
+    states = new BroadcastStates(context.operatorName(), descriptors, restored);
+    restored = null;
     super.open();
     collector = new TimestampedCollector<>(output);
     readOnlyCtx = new ReadOnlyContextImpl(userFunction);

@@ -1,5 +1,13 @@
 package dev.sluice.runtime.operators.windowing;
 
+import dev.sluice.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import dev.sluice.api.common.typeutils.TypeSerializerSnapshot;
+import dev.sluice.api.common.typeutils.base.TypeSerializerSingleton;
+import dev.sluice.core.memory.DataInputView;
+import dev.sluice.core.memory.DataOutputView;
+import dev.sluice.runtime.typeutils.DynamicSerializer;
+import java.io.IOException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +53,61 @@ final class MergingWindows<W> {
     if (i >= 0) {
       windows.remove(i);
       stateWindows.remove(i);
+    }
+  }
+
+  /** Checkpoint codec: the window pairs, each window encoded by its runtime class. */
+  static final class Serializer extends TypeSerializerSingleton<MergingWindows<Object>> {
+    private static final long serialVersionUID = 1L;
+    static final Serializer INSTANCE = new Serializer();
+
+    @Override
+    public boolean isImmutableType() {
+      return false;
+    }
+
+    @Override
+    public MergingWindows<Object> copy(MergingWindows<Object> from) {
+      MergingWindows<Object> copy = new MergingWindows<>();
+      copy.windows.addAll(from.windows); // windows are immutable values
+      copy.stateWindows.addAll(from.stateWindows);
+      return copy;
+    }
+
+    @Override
+    public void serialize(MergingWindows<Object> record, DataOutputView out) throws IOException {
+      out.writeInt(record.windows.size());
+      for (int i = 0; i < record.windows.size(); i++) {
+        DynamicSerializer.INSTANCE.serialize(record.windows.get(i), out);
+        DynamicSerializer.INSTANCE.serialize(record.stateWindows.get(i), out);
+      }
+    }
+
+    @Override
+    public MergingWindows<Object> deserialize(DataInputView in) throws IOException {
+      int n = in.readInt();
+      MergingWindows<Object> m = new MergingWindows<>();
+      for (int i = 0; i < n; i++) {
+        Object window = DynamicSerializer.INSTANCE.deserialize(in);
+        m.add(window, DynamicSerializer.INSTANCE.deserialize(in));
+      }
+      return m;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<MergingWindows<Object>> snapshotConfiguration() {
+      return new Format();
+    }
+
+    private Object readResolve() {
+      return INSTANCE;
+    }
+  }
+
+  /** Format of {@link Serializer}. */
+  public static final class Format extends SimpleTypeSerializerSnapshot<MergingWindows<Object>> {
+    public Format() {
+      super(() -> Serializer.INSTANCE);
     }
   }
 }

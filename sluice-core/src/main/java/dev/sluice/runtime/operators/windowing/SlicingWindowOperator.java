@@ -1,5 +1,13 @@
 package dev.sluice.runtime.operators.windowing;
 
+import dev.sluice.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import dev.sluice.api.common.typeutils.TypeSerializerSnapshot;
+import dev.sluice.api.common.typeutils.base.TypeSerializerSingleton;
+import dev.sluice.core.memory.DataInputView;
+import dev.sluice.core.memory.DataOutputView;
+import dev.sluice.runtime.typeutils.DynamicSerializer;
+import java.io.IOException;
+
 import dev.sluice.api.common.functions.AggregateFunction;
 import dev.sluice.api.common.functions.ReduceFunction;
 import dev.sluice.runtime.elements.RecordBatch;
@@ -64,7 +72,8 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     if (context.keyedState() == null) {
       throw new IllegalStateException("The window operator '" + context.operatorName() + "' needs a keyed stream");
     }
-    slices = context.keyedState().valueState("window-slices:" + context.operatorName());
+    slices = context.keyedState().valueState("window-slices:" + context.operatorName(),
+        SlicesSerializer.INSTANCE);
     timers = createTimerService(this);
     lateDropped = context.metrics().counter("numLateRecordsDropped");
   }
@@ -289,6 +298,63 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
       }
       set(size - 1, 0, null);
       size--;
+    }
+  }
+
+  /** Checkpoint codec of {@link Slices}: (end, accumulator) pairs, accumulators by runtime class. */
+  static final class SlicesSerializer extends TypeSerializerSingleton<Slices> {
+    private static final long serialVersionUID = 1L;
+    static final SlicesSerializer INSTANCE = new SlicesSerializer();
+
+    @Override
+    public boolean isImmutableType() {
+      return false;
+    }
+
+    @Override
+    public Slices copy(Slices from) {
+      Slices copy = new Slices();
+      for (int i = 0; i < from.size; i++) {
+        int at = copy.insert(from.end(i));
+        copy.setAcc(at, DynamicSerializer.INSTANCE.copy(from.acc(i)));
+      }
+      return copy;
+    }
+
+    @Override
+    public void serialize(Slices record, DataOutputView out) throws IOException {
+      out.writeInt(record.size);
+      for (int i = 0; i < record.size; i++) {
+        out.writeLong(record.end(i));
+        DynamicSerializer.INSTANCE.serialize(record.acc(i), out);
+      }
+    }
+
+    @Override
+    public Slices deserialize(DataInputView in) throws IOException {
+      int n = in.readInt();
+      Slices s = new Slices();
+      for (int i = 0; i < n; i++) {
+        int at = s.insert(in.readLong());
+        s.setAcc(at, DynamicSerializer.INSTANCE.deserialize(in));
+      }
+      return s;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Slices> snapshotConfiguration() {
+      return new SlicesFormat();
+    }
+
+    private Object readResolve() {
+      return INSTANCE;
+    }
+  }
+
+  /** Format of {@link SlicesSerializer}. */
+  public static final class SlicesFormat extends SimpleTypeSerializerSnapshot<Slices> {
+    public SlicesFormat() {
+      super(() -> SlicesSerializer.INSTANCE);
     }
   }
 }

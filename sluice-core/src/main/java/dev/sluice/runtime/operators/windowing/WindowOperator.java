@@ -136,8 +136,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     contents = (AppendingState<Object, Object>) state;
     contentsNs = (InternalKeyedState<Object>) state;
     if (merging != null) {
-      sessions = (HeapValueState<MergingWindows<W>>) (Object) backend.getOrCreate(
-          new ValueStateDescriptor<>("window-sessions:" + context.operatorName(), (Class) MergingWindows.class));
+      sessions = backend.valueState("window-sessions:" + context.operatorName(),
+          MergingWindows.Serializer.INSTANCE);
     }
     collector = new TimestampedCollector<>(output);
     windowCtx = new WindowContext(function);
