@@ -14,11 +14,11 @@
  *       an average size. {@link dev.sluice.bench.nexmark.generator.GeneratorConfig} lists the
  *       parameters, their defaults and where this generator departs from the standard one.
  *   <li><b>An event is a pure function of its position.</b> The event at position {@code i} of a
- *       configuration's stream has event id {@code firstEventId + i} (up to the out-of-order
- *       permutation) and draws all its random choices from a generator seeded with that id, as
- *       Beam does with {@code new Random(eventId)}; its timestamp follows from {@code i} and the
- *       rate. So any subset of positions can be generated anywhere, in any order, and gives the
- *       same events.
+ *       configuration's stream has the event id {@code firstEventId + firstEventNumber + i} (up
+ *       to the out-of-order permutation) and draws all its random choices from a generator
+ *       seeded with that id, as Beam does with {@code new Random(eventId)}; its timestamp follows
+ *       from {@code i} and the rate. So any subset of positions can be generated anywhere, in any
+ *       order, and gives the same events.
  *   <li><b>Parallel readers interleave one timeline.</b> The parallel source deals the positions
  *       round robin: reader {@code j} of {@code n} generates positions {@code j, j + n, j + 2n, …}.
  *       Every reader moves through event time at the pace of the whole stream, timestamps are
