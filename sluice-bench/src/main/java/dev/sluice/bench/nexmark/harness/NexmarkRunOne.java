@@ -33,6 +33,8 @@ public final class NexmarkRunOne {
     public static final String RESULT_PREFIX = RunOne.RESULT_PREFIX;
     public static final String ERROR_PREFIX = "ERROR ";
 
+    private static final int MAX_MESSAGE = 400;
+
     static final String FLINK_ENGINE = "dev.sluice.bench.nexmark.flink.FlinkNexmarkEngine";
 
     private NexmarkRunOne() {}
@@ -185,7 +187,7 @@ public final class NexmarkRunOne {
         return values;
     }
 
-    /** The innermost cause's class and message, on one line. */
+    /** The innermost cause's class and message, on one line, cut at {@link #MAX_MESSAGE} characters. */
     private static String message(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
@@ -195,7 +197,8 @@ public final class NexmarkRunOne {
         if (root != t) {
             text = t.getClass().getSimpleName() + ": " + t.getMessage() + " <- " + text;
         }
-        return text.replaceAll("\\s+", " ");
+        text = text.replaceAll("\\s+", " ");
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + " …";
     }
 
     private static void delete(Path dir) throws IOException {

@@ -6,7 +6,7 @@ CREATE TABLE nexmark_q1 (
   auction  BIGINT,
   bidder  BIGINT,
   price  DECIMAL(23, 3),
-  dateTime  TIMESTAMP(3),
+  `dateTime`  TIMESTAMP(3),
   extra  VARCHAR
 ) WITH (
   'connector' = 'blackhole'
@@ -17,6 +17,6 @@ SELECT
     auction,
     bidder,
     0.908 * price as price,
-    dateTime,
+    `dateTime`,
     extra
 FROM bid;

@@ -10,7 +10,7 @@ CREATE TABLE nexmark_q14 (
     bidder BIGINT,
     price  DECIMAL(23, 3),
     bidTimeType VARCHAR,
-    dateTime TIMESTAMP(3),
+    `dateTime` TIMESTAMP(3),
     extra VARCHAR,
     c_counts BIGINT
 ) WITH (
@@ -23,11 +23,11 @@ SELECT
     bidder,
     0.908 * price as price,
     CASE
-        WHEN HOUR(dateTime) >= 8 AND HOUR(dateTime) <= 18 THEN 'dayTime'
-        WHEN HOUR(dateTime) <= 6 OR HOUR(dateTime) >= 20 THEN 'nightTime'
+        WHEN HOUR(`dateTime`) >= 8 AND HOUR(`dateTime`) <= 18 THEN 'dayTime'
+        WHEN HOUR(`dateTime`) <= 6 OR HOUR(`dateTime`) >= 20 THEN 'nightTime'
         ELSE 'otherTime'
     END AS bidTimeType,
-    dateTime,
+    `dateTime`,
     extra,
     count_char(extra, 'c') AS c_counts
 FROM bid

@@ -10,7 +10,7 @@ SELECT
     person.creditCard,
     person.city,
     person.state,
-    dateTime,
+    `dateTime`,
     person.extra
 FROM datagen WHERE event_type = 0;
 
@@ -21,7 +21,7 @@ SELECT
     auction.description,
     auction.initialBid,
     auction.reserve,
-    dateTime,
+    `dateTime`,
     auction.expires,
     auction.seller,
     auction.category,
@@ -35,6 +35,6 @@ SELECT
     bid.price,
     bid.channel,
     bid.url,
-    dateTime,
+    `dateTime`,
     bid.extra
 FROM datagen WHERE event_type = 2;
