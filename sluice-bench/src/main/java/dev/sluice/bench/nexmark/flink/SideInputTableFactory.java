@@ -77,12 +77,13 @@ public final class SideInputTableFactory implements DynamicTableSourceFactory {
         }
     }
 
-    private static final class Lookup extends LookupFunction {
+    /** The lookup of a key; public, as Flink requires of function classes. */
+    public static final class Lookup extends LookupFunction {
         private static final long serialVersionUID = 1L;
 
         private final int size;
 
-        Lookup(int size) {
+        public Lookup(int size) {
             this.size = size;
         }
 

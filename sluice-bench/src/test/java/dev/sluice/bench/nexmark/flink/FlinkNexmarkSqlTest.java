@@ -12,6 +12,7 @@ import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +38,11 @@ class FlinkNexmarkSqlTest {
         assertThat(new CountChar().eval(null, "c")).isZero();
     }
 
-    /** q0 and q1 keep every bid: as many rows as the generator makes bids (q0: with their prices, field 2). */
+    /**
+     * q0 and q1 keep every bid: as many rows as the generator makes bids (q0: with their prices, field 2).
+     * Tagged "flink": excluded from the default build (Flink's start-up is too slow for it).
+     */
+    @Tag("flink")
     @ParameterizedTest
     @ValueSource(strings = {"q0", "q1"})
     void runsOnFlinkOverTheGeneratorsEvents(String query) throws Exception {
