@@ -8,6 +8,8 @@ import dev.sluice.api.connector.source.SplitEnumerator;
 import dev.sluice.api.connector.source.SplitEnumeratorContext;
 import dev.sluice.bench.nexmark.generator.GeneratorConfig;
 import dev.sluice.bench.nexmark.model.Event;
+import dev.sluice.connector.base.VersionedCodecs;
+import dev.sluice.core.io.SimpleVersionedSerializer;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,5 +62,33 @@ public final class NexmarkSource implements Source<Event, NexmarkSplit, List<Nex
     @Override
     public SourceReader<Event, NexmarkSplit> createReader(SourceReaderContext context) {
         return new NexmarkSourceReader(context, config);
+    }
+
+    /** Splits as {@link NexmarkSplit#toBytes()} writes them. */
+    @Override
+    public SimpleVersionedSerializer<NexmarkSplit> getSplitSerializer() {
+        return VersionedCodecs.of(NexmarkSplit.VERSION, (split, out) -> {
+            byte[] bytes = split.toBytes();
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }, (version, in) -> {
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            return NexmarkSplit.fromBytes(bytes);
+        });
+    }
+
+    /** The enumerator's unassigned splits. */
+    @Override
+    public SimpleVersionedSerializer<List<NexmarkSplit>> getEnumeratorCheckpointSerializer() {
+        return VersionedCodecs.listOf(NexmarkSplit.VERSION, (split, out) -> {
+            byte[] bytes = split.toBytes();
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }, (version, in) -> {
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            return NexmarkSplit.fromBytes(bytes);
+        });
     }
 }

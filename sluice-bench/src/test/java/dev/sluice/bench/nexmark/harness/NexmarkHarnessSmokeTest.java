@@ -45,10 +45,9 @@ class NexmarkHarnessSmokeTest {
     }
 
     @Test
-    void sluiceRefusesCheckpointingWithAClearMessage() {
-        assertThatThrownBy(() -> sluice().prepare(job(true)))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("not supported");
+    void runsWithCheckpointingOn() throws Exception {
+        Map<String, String> values = NexmarkRunOne.parse(NexmarkRunOne.format(NexmarkRunOne.measure(sluice(), job(true), 2_000)));
+        assertThat(values).containsEntry("checkpointing", "on").containsEntry("outputRecords", Integer.toString(N));
     }
 
     @Test
