@@ -9,22 +9,25 @@ import dev.sluice.bench.nexmark.model.Auction;
 import dev.sluice.bench.nexmark.model.Bid;
 import dev.sluice.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.sluice.util.Collector;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Joins each auction with the bids placed during its life ({@code auction.dateTime <=
  * bid.dateTime <= auction.expires}), incrementally; inputs keyed by auction id. Subclasses say what
  * a valid bid and a closed auction produce.
  *
- * <p>State per auction, all dropped as event time passes (a bid is never before its auction in
- * Nexmark, and the input is never late for the watermark):
+ * <p>State per auction, all dropped as event time passes (the input is never late for the
+ * watermark):
  *
  * <ul>
  *   <li>The auction, from its arrival until the watermark passes {@code expires}, when it closes
  *       ({@link #onClose}); then a closed marker for as long again as the auction ran, so the many
  *       bids that still come for a hot auction after it closed are dropped at once.
  *   <li>Bids that arrive before their auction (parallel sources interleave), until the auction
- *       comes or the watermark passes the bid, when the auction can no longer come. Bids for an
- *       auction forgotten after its marker are kept that long too, then dropped.
+ *       comes or the watermark passes the bid: an auction that comes later opens after the bid
+ *       (Nexmark bids on auctions up to ten ahead of the newest). Bids for an auction forgotten
+ *       after its marker are kept that long too, then dropped.
  * </ul>
  *
  * @param <OUT> what the join produces
@@ -86,7 +89,7 @@ abstract class AuctionLifeJoin<OUT> extends KeyedCoProcessFunction<Long, Auction
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {
     Entry e = auction.value();
     if (e == null) {
-      early.clear(); // the watermark passed a waiting bid: its auction is not coming
+      dropEarlyBidsUpTo(timestamp);
     } else if (!e.closed()) {
       if (timestamp >= e.auction().expires) {
         onClose(e.auction(), out);
@@ -97,6 +100,20 @@ abstract class AuctionLifeJoin<OUT> extends KeyedCoProcessFunction<Long, Auction
     } else if (timestamp >= e.forgetAt()) {
       auction.clear();
     }
+  }
+
+  /**
+   * The watermark passed {@code time} and the auction has not come: it opens after the watermark,
+   * so the bids placed up to then are not during its life.
+   */
+  private void dropEarlyBidsUpTo(long time) throws Exception {
+    List<Bid> later = new ArrayList<>();
+    for (Bid b : early.get()) {
+      if (b.dateTime > time) {
+        later.add(b);
+      }
+    }
+    early.update(later);
   }
 
   static boolean isValid(Auction a, Bid b) {

@@ -17,10 +17,12 @@ import dev.sluice.util.Collector;
  * which auctions: every category-10 auction joined with its seller when the seller lives in OR, ID
  * or CA, emitted as soon as both have arrived (an incremental join keyed by person id).
  *
- * <p>State: each such seller's name, city and state, kept for good (a seller may sell at any later
- * time, as in the SQL's join); and the ids of auctions whose seller has not arrived, until the
- * watermark passes the auction's time. That last bound relies on Nexmark's order: a person joins
- * before selling, so a seller missing then never comes (the input is never late for the watermark).
+ * <p>Every person goes into the join, not only those of the three states: an auction may come
+ * before its seller (Nexmark draws sellers up to ten persons ahead of the newest), and knowing
+ * that a seller lives elsewhere is what lets its auctions be dropped instead of waiting for good.
+ * State: per person, where it lives (name, city and state for the three states, a mark for the
+ * others), kept for good as in the SQL's join, since a seller may sell at any later time; and
+ * the ids of category-10 auctions whose seller has not arrived yet.
  */
 public final class Query3 implements NexmarkQuery {
   /** A seller and one of its auctions. */
@@ -40,16 +42,22 @@ public final class Query3 implements NexmarkQuery {
   public DataStream<Result> build(DataStream<Event> events, QueryContext context) {
     DataStream<Auction> auctions = Streams.auctions(events)
         .filter(a -> a.category == 10).name("q3 Category 10");
-    DataStream<Person> persons = Streams.persons(events)
-        .filter(p -> "OR".equals(p.state) || "ID".equals(p.state) || "CA".equals(p.state))
-        .name("q3 OR, ID, CA");
-    return auctions.connect(persons)
+    return auctions.connect(Streams.persons(events))
         .keyBy(a -> a.seller, p -> p.id)
         .process(new SellerJoin()).name("q3 Join sellers");
   }
 
-  /** Where a seller lives. */
-  record Seller(String name, String city, String state) {}
+  /** Where a person lives; {@code local} when in OR, ID or CA, else only that is known. */
+  record Seller(boolean local, String name, String city, String state) {
+    static Seller of(Person p) {
+      boolean local = "OR".equals(p.state) || "ID".equals(p.state) || "CA".equals(p.state);
+      return local ? new Seller(true, p.name, p.city, p.state) : new Seller(false, null, null, null);
+    }
+
+    Result with(long auction) {
+      return new Result(name, city, state, auction);
+    }
+  }
 
   /** Joins auctions (first input) with their sellers (second input). */
   static final class SellerJoin extends KeyedCoProcessFunction<Long, Auction, Person, Result> {
@@ -68,31 +76,27 @@ public final class Query3 implements NexmarkQuery {
     @Override
     public void processElement1(Auction a, Context ctx, Collector<Result> out) throws Exception {
       Seller s = seller.value();
-      if (s != null) {
-        out.collect(new Result(s.name(), s.city(), s.state(), a.id));
-      } else {
+      if (s == null) {
         waiting.add(a.id);
-        ctx.timerService().registerEventTimeTimer(a.dateTime);
+      } else if (s.local()) {
+        out.collect(s.with(a.id));
       }
     }
 
     @Override
     public void processElement2(Person p, Context ctx, Collector<Result> out) throws Exception {
-      Seller s = new Seller(p.name, p.city, p.state);
+      Seller s = Seller.of(p);
       seller.update(s);
       boolean any = false;
       for (Long id : waiting.get()) {
         any = true;
-        out.collect(new Result(s.name(), s.city(), s.state(), id));
+        if (s.local()) {
+          out.collect(s.with(id));
+        }
       }
       if (any) {
         waiting.clear();
       }
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Result> out) {
-      waiting.clear(); // the watermark passed an auction: its seller is not one of ours
     }
   }
 }

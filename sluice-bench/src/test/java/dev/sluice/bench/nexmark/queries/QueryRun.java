@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /** Runs queries on generated events, and helpers to compare their results. */
@@ -91,6 +92,47 @@ final class QueryRun {
       counts.merge(e, 1L, Long::sum);
     }
     return counts;
+  }
+
+  /**
+   * Asserts that {@code actual} has the elements of {@code expected}, as many times each, in any
+   * order; on a difference, says how many are missing and extra, with a few of each.
+   */
+  static <T> void assertSameElements(List<T> actual, List<T> expected) {
+    assertSame(multiset(actual), multiset(expected));
+  }
+
+  /** Asserts two maps are equal; on a difference, lists a few keys that differ. */
+  static <K, V> void assertSame(Map<K, V> actual, Map<K, V> expected) {
+    List<String> missing = new ArrayList<>();
+    List<String> extra = new ArrayList<>();
+    int missingCount = 0;
+    int extraCount = 0;
+    for (Map.Entry<K, V> e : expected.entrySet()) {
+      if (!Objects.equals(actual.get(e.getKey()), e.getValue())) {
+        missingCount++;
+        if (missing.size() < 3) {
+          missing.add(shortly(e.getKey() + "=" + e.getValue() + " (got " + actual.get(e.getKey()) + ")"));
+        }
+      }
+    }
+    for (Map.Entry<K, V> e : actual.entrySet()) {
+      if (!expected.containsKey(e.getKey())) {
+        extraCount++;
+        if (extra.size() < 3) {
+          extra.add(shortly(e.getKey() + "=" + e.getValue()));
+        }
+      }
+    }
+    if (missingCount + extraCount > 0) {
+      throw new AssertionError(expected.size() + " keys expected, " + actual.size() + " got; "
+          + missingCount + " differ or are missing, e.g. " + missing + "; " + extraCount
+          + " unexpected, e.g. " + extra);
+    }
+  }
+
+  private static String shortly(String s) {
+    return s.length() <= 300 ? s : s.substring(0, 300) + "...";
   }
 
   /** The last element per key, in the order given: the final state of an updating result. */

@@ -40,7 +40,7 @@ class StatelessQueriesTest {
   @MethodSource("setups")
   void q0PassesEveryBidThrough(QueryRun.Setup setup) {
     List<Bid> out = QueryRun.run(new Query0(), setup);
-    assertThat(multiset(out)).isEqualTo(multiset(BIDS));
+    QueryRun.assertSameElements(out, BIDS);
   }
 
   @ParameterizedTest
@@ -49,8 +49,7 @@ class StatelessQueriesTest {
     List<Query1.Result> expected = BIDS.stream()
         .map(b -> new Query1.Result(b.auction, b.bidder, b.price * 0.908, b.dateTime, b.extra))
         .toList();
-    assertThat(multiset(QueryRun.<Query1.Result>run(new Query1(), setup)))
-        .isEqualTo(multiset(expected));
+    QueryRun.assertSameElements(QueryRun.<Query1.Result>run(new Query1(), setup), expected);
   }
 
   @ParameterizedTest
@@ -63,8 +62,7 @@ class StatelessQueriesTest {
       }
     }
     assertThat(expected).isNotEmpty();
-    assertThat(multiset(QueryRun.<Query2.Result>run(new Query2(), setup)))
-        .isEqualTo(multiset(expected));
+    QueryRun.assertSameElements(QueryRun.<Query2.Result>run(new Query2(), setup), expected);
   }
 
   @ParameterizedTest
@@ -87,7 +85,7 @@ class StatelessQueriesTest {
     List<Query10.Row> rows =
         QueryRun.run(new Query10(), setup, QueryRun.CONFIG, QueryContext.defaults(dir));
 
-    assertThat(multiset(rows)).isEqualTo(multiset(expectedRows));
+    QueryRun.assertSameElements(rows, expectedRows);
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.toList()) {
@@ -95,7 +93,7 @@ class StatelessQueriesTest {
         lines.addAll(Files.readAllLines(f));
       }
     }
-    assertThat(multiset(lines)).isEqualTo(multiset(expectedLines));
+    QueryRun.assertSameElements(lines, expectedLines);
   }
 
   @ParameterizedTest
@@ -108,7 +106,7 @@ class StatelessQueriesTest {
         .toList();
     List<Query13.Result> out = QueryRun.run(new Query13(), setup, QueryRun.CONFIG,
         new QueryContext(Path.of("unused"), rows));
-    assertThat(multiset(out)).isEqualTo(multiset(expected));
+    QueryRun.assertSameElements(out, expected);
   }
 
   @ParameterizedTest
@@ -132,7 +130,7 @@ class StatelessQueriesTest {
         .contains("dayTime", "nightTime", "otherTime");
     List<Query14.Result> out = QueryRun.run(new Query14(), setup, config,
         QueryContext.defaults(Path.of("unused")));
-    assertThat(multiset(out)).isEqualTo(multiset(expected));
+    QueryRun.assertSameElements(out, expected);
   }
 
   @ParameterizedTest
@@ -151,8 +149,7 @@ class StatelessQueriesTest {
     }
     assertThat(expected).hasSizeLessThan(BIDS.size()).extracting(Query21.Result::channelId)
         .contains("0", "1", "2", "3");
-    assertThat(multiset(QueryRun.<Query21.Result>run(new Query21(), setup)))
-        .isEqualTo(multiset(expected));
+    QueryRun.assertSameElements(QueryRun.<Query21.Result>run(new Query21(), setup), expected);
   }
 
   @ParameterizedTest
@@ -164,7 +161,6 @@ class StatelessQueriesTest {
       expected.add(new Query22.Result(b.auction, b.bidder, b.price, b.channel, parts[3], parts[4],
           parts[5]));
     }
-    assertThat(multiset(QueryRun.<Query22.Result>run(new Query22(), setup)))
-        .isEqualTo(multiset(expected));
+    QueryRun.assertSameElements(QueryRun.<Query22.Result>run(new Query22(), setup), expected);
   }
 }
