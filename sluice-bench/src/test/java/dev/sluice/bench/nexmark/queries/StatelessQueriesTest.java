@@ -1,6 +1,5 @@
 package dev.sluice.bench.nexmark.queries;
 
-import static dev.sluice.bench.nexmark.queries.QueryRun.multiset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.bench.nexmark.generator.GeneratorConfig;
