@@ -30,25 +30,28 @@ class JoinQueriesTest {
     return QueryRun.setups();
   }
 
+  private static final Map<Long, Auction> AUCTION_BY_ID = new HashMap<>();
+
+  static {
+    AUCTIONS.forEach(a -> AUCTION_BY_ID.put(a.id, a));
+  }
+
   private static boolean during(Auction a, Bid b) {
     return b.auction == a.id && a.dateTime <= b.dateTime && b.dateTime <= a.expires;
   }
 
   /** Per auction with a bid during its life: the highest, earliest of equal ones. */
   private static List<WinningBid> winners() {
-    List<WinningBid> winners = new ArrayList<>();
-    for (Auction a : AUCTIONS) {
-      Bid best = null;
-      for (Bid b : BIDS) {
-        if (during(a, b) && (best == null || b.price > best.price
-            || b.price == best.price && b.dateTime < best.dateTime)) {
-          best = b;
-        }
-      }
-      if (best != null) {
-        winners.add(new WinningBid(a, best));
+    Map<Long, Bid> best = new HashMap<>();
+    for (Bid b : BIDS) {
+      Auction a = AUCTION_BY_ID.get(b.auction);
+      if (a != null && during(a, b)) {
+        best.merge(a.id, b, (x, y) -> y.price > x.price
+            || y.price == x.price && y.dateTime < x.dateTime ? y : x);
       }
     }
+    List<WinningBid> winners = new ArrayList<>();
+    best.forEach((id, b) -> winners.add(new WinningBid(AUCTION_BY_ID.get(id), b)));
     return winners;
   }
 
@@ -139,10 +142,9 @@ class JoinQueriesTest {
   void q20ExpandsBidsOnCategory10AuctionsDuringTheirLife(QueryRun.Setup setup) {
     List<Query20.Result> expected = new ArrayList<>();
     for (Bid b : BIDS) {
-      for (Auction a : AUCTIONS) {
-        if (a.category == 10 && during(a, b)) {
-          expected.add(new Query20.Result(b, a));
-        }
+      Auction a = AUCTION_BY_ID.get(b.auction);
+      if (a != null && a.category == 10 && during(a, b)) {
+        expected.add(new Query20.Result(b, a));
       }
     }
     assertThat(expected).hasSizeGreaterThan(100);
