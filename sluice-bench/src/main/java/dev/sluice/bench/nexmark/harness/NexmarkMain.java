@@ -19,11 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -169,12 +167,6 @@ public final class NexmarkMain implements Callable<Integer> {
         }
 
         List<String> notes = new ArrayList<>();
-        Optional<Function<String, NexmarkQuery>> sluiceQueries = QueryRegistry.sluiceQueries();
-        if (engineNames.contains("sluice") && sluiceQueries.isEmpty()) {
-            note(notes, "Sluice: the Nexmark queries (" + QueryRegistry.REGISTRY + ") are not in this build;"
-                    + " running without Sluice.");
-            engineNames.remove("sluice");
-        }
         if (engineNames.contains("flink")) {
             String missing = missingFlink();
             if (missing != null) {
@@ -187,26 +179,11 @@ public final class NexmarkMain implements Callable<Integer> {
             System.err.println("Nothing to run: no engine left.");
             return 2;
         }
-        boolean sluiceCheckpointNoted = false;
         List<Cell> cells = new ArrayList<>();
         for (String q : queryNames) {
             for (int p : parallelisms) {
                 for (boolean ckpt : checkpointModes) {
                     for (String engine : engineNames) {
-                        if (engine.equals("sluice") && sluiceQueries.get().apply(q) == null) {
-                            if (p == parallelisms.get(0) && ckpt == checkpointModes.get(0)) {
-                                note(notes, "Sluice: no query " + q + " in this build; " + q + " runs on Flink only.");
-                            }
-                            continue;
-                        }
-                        if (engine.equals("sluice") && ckpt) {
-                            if (!sluiceCheckpointNoted) {
-                                note(notes, "Sluice: --checkpointing on is not supported yet (this Sluice has no"
-                                        + " StreamExecutionEnvironment#enableCheckpointing); those rows run on Flink only.");
-                                sluiceCheckpointNoted = true;
-                            }
-                            continue;
-                        }
                         cells.add(new Cell(q, p, ckpt, engine));
                     }
                 }

@@ -1,5 +1,7 @@
 package dev.sluice.bench.nexmark.harness;
 
+import dev.sluice.bench.nexmark.queries.NexmarkQueries;
+
 import dev.sluice.bench.nexmark.generator.GeneratorConfig;
 import dev.sluice.bench.nexmark.queries.QueryContext;
 import dev.sluice.bench.throughput.EngineJobs;
@@ -84,12 +86,10 @@ public final class NexmarkRunOne {
         System.exit(rc);
     }
 
-    /** The engine called {@code name}: "sluice" (queries from the registry) or "flink". */
+    /** The engine called {@code name}: "sluice" (queries from {@link NexmarkQueries}) or "flink". */
     static NexmarkEngine engine(String name) throws ReflectiveOperationException {
         return switch (name) {
-            case "sluice" -> new SluiceNexmarkEngine(QueryRegistry.sluiceQueries().orElseThrow(
-                    () -> new IllegalStateException("The Sluice Nexmark queries (" + QueryRegistry.REGISTRY
-                            + ") are not in this build")));
+            case "sluice" -> new SluiceNexmarkEngine(NexmarkQueries::byName);
             case "flink" -> {
                 try {
                     yield (NexmarkEngine) Class.forName(FLINK_ENGINE).getDeclaredConstructor().newInstance();
