@@ -2,7 +2,6 @@ package dev.sluice.bench.nexmark.harness;
 
 import dev.sluice.bench.nexmark.flink.NexmarkSql;
 import dev.sluice.bench.nexmark.generator.GeneratorConfig;
-import dev.sluice.bench.nexmark.queries.NexmarkQuery;
 import dev.sluice.bench.throughput.Main.CountConverter;
 import dev.sluice.bench.throughput.Report;
 import java.io.BufferedReader;
