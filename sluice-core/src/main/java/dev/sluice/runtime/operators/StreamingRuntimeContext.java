@@ -44,6 +44,9 @@ final class StreamingRuntimeContext implements RuntimeContext {
           + "keyBy(); the operator '" + context.operatorName() + "' is not keyed (state '"
           + descriptor.getName() + "')");
     }
+    if (descriptor.getTtlConfig().isEnabled()) {
+      return dev.sluice.runtime.state.ttl.TtlStates.create(descriptor, backend, context::currentProcessingTime);
+    }
     return backend.getOrCreate(descriptor);
   }
 
