@@ -25,7 +25,7 @@ import java.util.TreeMap;
 /**
  * The job the crash test kills: keyed state, event-time windows and timers feeding an
  * exactly-once file sink, resuming from its newest checkpoint when started again. Run as {@code
- * CrashTestJob <checkpoint dir> <output dir> <events> <events per second>}.
+ * CrashTestJob <checkpoint dir> <output dir> <events> <events per second, 0 = unlimited>}.
  */
 public final class CrashTestJob {
   static final int KEYS = 13;
@@ -44,7 +44,8 @@ public final class CrashTestJob {
     env.getCheckpointConfig().setResumeFromLatestCheckpoint(true);
     DataStream<Tuple2<Long, Long>> input = env.fromSource(
             new DataGeneratorSource<>(i -> Tuple2.of(i % KEYS, i * STEP_MS), events,
-                RateLimiterStrategy.perSecond(rate), Types.TUPLE(Types.LONG, Types.LONG)),
+                rate > 0 ? RateLimiterStrategy.perSecond(rate) : RateLimiterStrategy.noOp(),
+                Types.TUPLE(Types.LONG, Types.LONG)),
             WatermarkStrategy.<Tuple2<Long, Long>>forMonotonousTimestamps().withTimestampAssigner((e, t) -> e.f1),
             "events")
         .uid("events");
