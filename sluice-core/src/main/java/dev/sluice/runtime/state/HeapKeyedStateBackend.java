@@ -192,9 +192,10 @@ public final class HeapKeyedStateBackend {
       Function<HeapStateStore<Object>, Object> create) {
     Registered registered = states.get(name);
     if (registered == null) {
-      TypeSerializer<Object> valueSerializer = serializerConfig == null ? null : serializer.get();
-      HeapStateStore<Object> store;
       Restored r = restored.remove(name);
+      // serializers are needed to checkpoint, and to check that restored state still fits
+      TypeSerializer<Object> valueSerializer = serializerConfig == null && r == null ? null : serializer.get();
+      HeapStateStore<Object> store;
       if (r != null) {
         if (r.kind != kind) {
           throw new IllegalStateException("The state '" + name + "' was a " + r.kind.displayName

@@ -138,6 +138,69 @@ class SavepointTest {
     allowed.execute("other");
   }
 
+  /** Keeps a value per key, declared as {@code type}; emits nothing. */
+  static final class Remember<T> extends dev.sluice.streaming.api.functions.KeyedProcessFunction<Long, Long, String> {
+    private final Class<T> type;
+    private final java.util.function.Function<Long, T> convert;
+    private transient dev.sluice.api.common.state.ValueState<T> last;
+
+    Remember(Class<T> type, java.util.function.Function<Long, T> convert) {
+      this.type = type;
+      this.convert = convert;
+    }
+
+    @Override
+    public void open(dev.sluice.api.common.functions.OpenContext openContext) {
+      last = getRuntimeContext().getState(new dev.sluice.api.common.state.ValueStateDescriptor<>("last", type));
+    }
+
+    @Override
+    public void processElement(Long value, Context ctx, dev.sluice.util.Collector<String> out) throws Exception {
+      last.update(convert.apply(value));
+    }
+  }
+
+  private static String savepointOfRemember(Path dir) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.enableCheckpointing(60_000);
+    env.fromSource(new DataGeneratorSource<>(i -> i, 200_000, RateLimiterStrategy.perSecond(10_000), Types.LONG),
+            WatermarkStrategy.noWatermarks(), "numbers").uid("numbers")
+        .keyBy(v -> v % 10)
+        .process(new Remember<>(Long.class, v -> v)).uid("remember")
+        .sinkTo(new dev.sluice.streaming.api.functions.sink.v2.DiscardingSink<>()).uid("sink");
+    JobClient client = env.executeAsync("remember");
+    Thread.sleep(300);
+    return client.stopWithSavepoint(dir.toString()).get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aJobWithAnOperatorAddedRestoresTheOthersState() throws Exception {
+    String savepoint = savepointOfRemember(tmp.resolve("sp"));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    env.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint));
+    env.fromSource(new DataGeneratorSource<>(i -> i, 200_000, RateLimiterStrategy.noOp(), Types.LONG),
+            WatermarkStrategy.noWatermarks(), "numbers").uid("numbers")
+        .filter(v -> v >= 0).uid("added-filter")
+        .keyBy(v -> v % 10)
+        .process(new Remember<>(Long.class, v -> v)).uid("remember")
+        .sinkTo(new dev.sluice.streaming.api.functions.sink.v2.DiscardingSink<>()).uid("sink");
+    env.execute("remember, with a filter");
+  }
+
+  @Test
+  void aStateWhoseTypeChangedIncompatiblyIsAClearError() throws Exception {
+    String savepoint = savepointOfRemember(tmp.resolve("sp"));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint));
+    env.fromSource(new DataGeneratorSource<>(i -> i, 200_000, RateLimiterStrategy.noOp(), Types.LONG),
+            WatermarkStrategy.noWatermarks(), "numbers").uid("numbers")
+        .keyBy(v -> v % 10)
+        .process(new Remember<>(String.class, String::valueOf)).uid("remember")
+        .sinkTo(new dev.sluice.streaming.api.functions.sink.v2.DiscardingSink<>()).uid("sink");
+    assertThatThrownBy(() -> env.execute("remember strings"))
+        .hasStackTraceContaining("The state 'last' cannot be restored: its type changed incompatibly");
+  }
+
   @Test
   void savepointsNeedCheckpointingEnabled() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
