@@ -14,7 +14,7 @@ import dev.sluice.api.common.state.State;
 import dev.sluice.api.common.state.StateDescriptor;
 import dev.sluice.api.common.state.ValueState;
 import dev.sluice.api.common.state.ValueStateDescriptor;
-import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.state.KeyedStateBackend;
 
 /** The {@link RuntimeContext} handed to rich functions. */
 final class StreamingRuntimeContext implements RuntimeContext {
@@ -38,7 +38,7 @@ final class StreamingRuntimeContext implements RuntimeContext {
     if (descriptor == null) {
       throw new NullPointerException("The state descriptor must not be null");
     }
-    HeapKeyedStateBackend backend = context.keyedState();
+    KeyedStateBackend backend = context.keyedState();
     if (backend == null) {
       throw new IllegalStateException("Keyed state can only be used on a keyed stream, i.e. after "
           + "keyBy(); the operator '" + context.operatorName() + "' is not keyed (state '"
