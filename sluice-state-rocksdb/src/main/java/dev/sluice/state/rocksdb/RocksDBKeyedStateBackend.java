@@ -110,6 +110,8 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
   private boolean snapshotsEnabled;
   private int snapshotCounter;
   private boolean closed;
+  /** Snapshots not yet released: their directories outlive a close until they are. */
+  private final Set<RocksDBSnapshot> liveSnapshots = new java.util.HashSet<>();
 
   private Object currentKey;
   private int currentKeyHash;
@@ -536,8 +538,20 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     for (String n : names) {
       cfNames.add((CF_PREFIX + n).getBytes(StandardCharsets.UTF_8));
     }
-    return new RocksDBSnapshot(dir, firstKeyGroup, endKeyGroup, meta.getCopyOfBuffer(), cfNames, kinds,
-        serializers, timerCopy);
+    RocksDBSnapshot snapshot = new RocksDBSnapshot(this, dir, firstKeyGroup, endKeyGroup,
+        meta.getCopyOfBuffer(), cfNames, kinds, serializers, timerCopy);
+    synchronized (this) {
+      liveSnapshots.add(snapshot);
+    }
+    return snapshot;
+  }
+
+  /** A snapshot was written (or abandoned) and its directory deleted. Any thread. */
+  synchronized void snapshotReleased(RocksDBSnapshot snapshot) {
+    liveSnapshots.remove(snapshot);
+    if (closed && liveSnapshots.isEmpty()) {
+      deleteQuietly(rootDir);
+    }
   }
 
   @Override
@@ -646,7 +660,12 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     }
     states.clear();
     restored.clear();
-    deleteQuietly(rootDir);
+    if (liveSnapshots.isEmpty()) {
+      deleteQuietly(rootDir);
+    } else {
+      // snapshots still being written keep their directories; the last one removes the rest
+      deleteQuietly(rootDir.resolve("db"));
+    }
   }
 
   static void closeQuietly(AutoCloseable c) {

@@ -31,6 +31,7 @@ import org.rocksdb.StringAppendOperator;
  * column family is scanned key group by key group. Its directory is removed on release.
  */
 final class RocksDBSnapshot implements KeyedStateSnapshot {
+  private final RocksDBKeyedStateBackend backend;
   private final Path dir;
   private final int firstKeyGroup;
   private final int endKeyGroup;
@@ -50,8 +51,9 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
   private ColumnFamilyHandle[] stateHandles;
   private boolean released;
 
-  RocksDBSnapshot(Path dir, int firstKeyGroup, int endKeyGroup, byte[] meta, List<byte[]> cfNames,
+  RocksDBSnapshot(RocksDBKeyedStateBackend backend, Path dir, int firstKeyGroup, int endKeyGroup, byte[] meta, List<byte[]> cfNames,
       List<StateKind> kinds, List<TypeSerializer<Object>> serializers, KeyedStateFormat.TimerCopy timers) {
+    this.backend = backend;
     this.dir = dir;
     this.firstKeyGroup = firstKeyGroup;
     this.endKeyGroup = endKeyGroup;
@@ -222,5 +224,6 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
       RocksDBKeyedStateBackend.closeQuietly(c);
     }
     RocksDBKeyedStateBackend.deleteQuietly(dir);
+    backend.snapshotReleased(this);
   }
 }
