@@ -11,6 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import dev.sluice.runtime.checkpoint.CheckpointStorage;
+import dev.sluice.runtime.execution.JobExecution;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +33,10 @@ import picocli.CommandLine.Spec;
         "Generated e-commerce orders -> keyBy(category) -> running revenue, and 10 s",
         "event-time windows (5 s allowed lateness, late orders counted) -> alerts when a",
         "category's window revenue jumps above 2x the window before. Shown as a view that",
-        "refreshes twice a second. Stop it with Ctrl-C."},
+        "refreshes twice a second. Stop it with Ctrl-C.",
+        "",
+        "The demo checkpoints every 2 s; stopped or killed, it resumes from its newest",
+        "checkpoint when started again (--fresh starts over)."},
     footer = {"", "Examples:", "  sluice demo", "  sluice demo --events 1M --rate 0",
         "  sluice demo --rate 50k --parallelism 2"})
 final class DemoCommand implements Callable<Integer> {
@@ -48,6 +55,18 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-p", "--parallelism"}, paramLabel = "P",
       description = "Parallel subtasks per operator (default: the number of cores, ${sys:sluice.cores}).")
   Integer parallelism;
+
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+      description = "Where the demo checkpoints (default: ${sys:java.io.tmpdir}/sluice-demo/checkpoints[-N]).")
+  Path checkpointDir;
+
+  @Option(names = "--checkpoint-interval", paramLabel = "MS", defaultValue = "2000",
+      description = "Milliseconds between checkpoints, 0 = no checkpoints (default: ${DEFAULT-VALUE}).")
+  long checkpointInterval;
+
+  @Option(names = "--fresh",
+      description = "Start over: delete the demo's checkpoints instead of resuming from the newest one.")
+  boolean fresh;
 
   @Option(names = "--plain",
       description = "Append each refresh instead of redrawing the table in place.")
@@ -80,16 +99,42 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p);
+    Path checkpoints = null;
+    if (checkpointInterval < 0 || checkpointInterval > 0 && checkpointInterval < 10) {
+      throw bad("--checkpoint-interval must be 0 (off) or at least 10 ms, got " + checkpointInterval);
+    }
+    if (checkpointInterval > 0) {
+      // a bounded demo of another size is another job: it gets its own directory
+      checkpoints = checkpointDir != null ? checkpointDir
+          : Path.of(System.getProperty("java.io.tmpdir"), "sluice-demo",
+              options.bounded() ? "checkpoints-" + options.events() : "checkpoints");
+      if (fresh) {
+        CheckpointStorage.deleteRecursively(checkpoints);
+      }
+      env.enableCheckpointing(checkpointInterval);
+      env.getCheckpointConfig().setCheckpointStorage(checkpoints);
+      env.getCheckpointConfig().setResumeFromLatestCheckpoint(true);
+    }
     DemoJob.build(env, options);
     out.println(header(options, p));
-    out.flush();
 
     JobClient client = env.executeAsync(DemoJob.JOB_NAME);
+    if (checkpoints != null) {
+      Optional<Path> resumed = ((JobExecution) client).restoredFrom();
+      out.println(resumed.map(r -> "  resumed from checkpoint " + r + " (--fresh starts over)")
+          .orElse("  checkpoints: every " + checkpointInterval + " ms into " + checkpoints
+              + "; kill it and run it again to resume"));
+    }
+    out.println();
+    out.flush();
     CountDownLatch reported = new CountDownLatch(1);
     Thread hook = new Thread(() -> stopOnShutdown(client, reported), "sluice-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       client.getJobExecutionResult().get();
+      if (checkpoints != null) {
+        CheckpointStorage.deleteRecursively(checkpoints); // done: nothing left to resume
+      }
       return 0;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof JobCancellationException) {
@@ -148,7 +193,6 @@ final class DemoCommand implements Callable<Integer> {
     return "Sluice demo - orders -> keyBy(category) -> running revenue | 10 s event-time windows"
         + " -> jump alerts -> live view"
         + System.lineSeparator()
-        + "  input: " + events + " | rate: " + rate + " | parallelism: " + parallelism
-        + System.lineSeparator();
+        + "  input: " + events + " | rate: " + rate + " | parallelism: " + parallelism;
   }
 }

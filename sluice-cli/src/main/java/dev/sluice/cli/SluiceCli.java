@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCli.Version.class,
     description = "Sluice, an embeddable stream processing engine for Java 17.",
-    subcommands = {DemoCommand.class, ExampleCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, ExampleCommand.class, CheckpointsCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Try: sluice demo --events 1000000"})
 public final class SluiceCli implements Callable<Integer> {
   /** Exit code of a bad command line. */
@@ -57,6 +57,9 @@ public final class SluiceCli implements Callable<Integer> {
     cli.setParameterExceptionHandler(new OneLineErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     for (CommandLine sub : cli.getSubcommands().values()) {
+      if (sub.getCommand() instanceof CheckpointsCommand checkpoints) {
+        checkpoints.out = out;
+      }
       if (sub.getCommand() instanceof DemoCommand demo) {
         demo.out = out;
         demo.err = err;

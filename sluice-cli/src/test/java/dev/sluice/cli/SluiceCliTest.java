@@ -16,7 +16,16 @@ class SluiceCliTest {
   private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
   private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
+
+  /** Runs the CLI; a demo checkpoints into this test's temporary directory. */
   private int run(String... args) {
+    if (args.length > 0 && args[0].equals("demo")) {
+      String[] more = java.util.Arrays.copyOf(args, args.length + 2);
+      more[args.length] = "--checkpoint-dir";
+      more[args.length + 1] = tmp.resolve("demo-checkpoints").toString();
+      args = more;
+    }
     return SluiceCli.run(out, err, args);
   }
 

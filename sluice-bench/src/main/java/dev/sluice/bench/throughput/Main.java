@@ -333,7 +333,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Parses counts such as 50000000, 50_000_000, 50M, 2.5M, 500K, 1G. */
-    static final class CountConverter implements CommandLine.ITypeConverter<Long> {
+    public static final class CountConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             String v = value.trim().replace("_", "").replace(",", "");

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /** Builds the Markdown report: machine facts, the exact command, the summary table and all raw runs. */
-final class Report {
+public final class Report {
 
     private Report() {}
 
@@ -120,7 +120,8 @@ final class Report {
         return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
-    private static String cpuModel() {
+    /** The first "model name" of /proc/cpuinfo. */
+    public static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {
@@ -133,7 +134,8 @@ final class Report {
         return "CPU model unknown";
     }
 
-    private static String memTotal() {
+    /** MemTotal of /proc/meminfo in GiB. */
+    public static String memTotal() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemTotal:")) {
@@ -160,7 +162,8 @@ final class Report {
         return System.getProperty("os.name");
     }
 
-    private static String flinkVersion() {
+    /** "Apache Flink" and the version on the class path. */
+    public static String flinkVersion() {
         try {
             Class<?> info = Class.forName("org.apache.flink.runtime.util.EnvironmentInformation");
             return "Apache Flink " + info.getMethod("getVersion").invoke(null);
@@ -169,7 +172,8 @@ final class Report {
         }
     }
 
-    private static String exec(String... cmd) {
+    /** The output of a command, or null if it fails or takes over 10 s. */
+    public static String exec(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String text;
@@ -188,14 +192,16 @@ final class Report {
         }
     }
 
-    private static String firstLine(String s, String fallback) {
+    /** The first line of {@code s}, trimmed, or {@code fallback} if there is none. */
+    public static String firstLine(String s, String fallback) {
         if (s == null || s.isBlank()) {
             return fallback;
         }
         return s.lines().findFirst().orElse(fallback).trim();
     }
 
-    static String shellQuote(String a) {
+    /** {@code a} quoted for a POSIX shell where it needs quoting. */
+    public static String shellQuote(String a) {
         if (a.matches("[A-Za-z0-9_./=:,+@%-]+")) {
             return a;
         }

@@ -129,7 +129,8 @@ public final class RunOne {
         }
     }
 
-    private static long gcCount() {
+    /** Collections so far, summed over the garbage collectors. */
+    public static long gcCount() {
         long n = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             n += Math.max(0, gc.getCollectionCount());
@@ -137,7 +138,8 @@ public final class RunOne {
         return n;
     }
 
-    private static long gcMillis() {
+    /** Milliseconds spent collecting so far, summed over the garbage collectors. */
+    public static long gcMillis() {
         long n = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             n += Math.max(0, gc.getCollectionTime());

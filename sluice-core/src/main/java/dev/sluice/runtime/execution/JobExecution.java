@@ -366,6 +366,12 @@ public final class JobExecution implements JobClient {
     return checkpoints == null ? List.of() : checkpoints.statistics();
   }
 
+  /** The checkpoint or savepoint the job started from, if it restored one. */
+  public java.util.Optional<Path> restoredFrom() {
+    return initialRestore == null ? java.util.Optional.empty()
+        : java.util.Optional.of(initialRestore.checkpoint().directory());
+  }
+
   /** How many times the job restarted. */
   public synchronized int restarts() {
     return restarts;

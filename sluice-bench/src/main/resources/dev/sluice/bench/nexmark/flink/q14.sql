@@ -1,0 +1,34 @@
+-- Nexmark q14: calculation. The standard Flink SQL of the Nexmark suite (github.com/nexmark/nexmark,
+-- nexmark-flink/src/main/resources/queries/q14.sql), with dateTime as the event-time column.
+-- Bids in a price range with a time-of-day class and a user-defined function
+-- (count_char = CountChar).
+
+CREATE TEMPORARY FUNCTION count_char AS 'dev.sluice.bench.nexmark.flink.CountChar';
+
+CREATE TABLE nexmark_q14 (
+    auction BIGINT,
+    bidder BIGINT,
+    price  DECIMAL(23, 3),
+    bidTimeType VARCHAR,
+    `dateTime` TIMESTAMP(3),
+    extra VARCHAR,
+    c_counts BIGINT
+) WITH (
+  'connector' = 'blackhole'
+);
+
+INSERT INTO nexmark_q14
+SELECT
+    auction,
+    bidder,
+    0.908 * price as price,
+    CASE
+        WHEN HOUR(`dateTime`) >= 8 AND HOUR(`dateTime`) <= 18 THEN 'dayTime'
+        WHEN HOUR(`dateTime`) <= 6 OR HOUR(`dateTime`) >= 20 THEN 'nightTime'
+        ELSE 'otherTime'
+    END AS bidTimeType,
+    `dateTime`,
+    extra,
+    count_char(extra, 'c') AS c_counts
+FROM bid
+WHERE 0.908 * price > 1000000 AND 0.908 * price < 50000000;
