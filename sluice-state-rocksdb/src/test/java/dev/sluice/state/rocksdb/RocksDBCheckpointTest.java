@@ -181,14 +181,10 @@ class RocksDBCheckpointTest {
     Path out1 = tmp.resolve("out1");
     Path out2 = tmp.resolve("out2");
 
-    StreamExecutionEnvironment env = job(first, firstParallelism, keys, perKey, out1, 600);
+    // no periodic checkpoints in the first run: nothing competes with the savepoint
+    StreamExecutionEnvironment env = job(first, firstParallelism, keys, perKey, out1, 400, 3_600_000);
     JobClient client = env.executeAsync("before");
-    // let some state build up, then stop with a savepoint
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (client.checkpointStatistics().stream().noneMatch(s -> s.status() == CheckpointStats.Status.COMPLETED)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Thread.sleep(1000); // let some state build up (the run needs 6 s), then stop with a savepoint
     String savepoint = null;
     for (int attempt = 0; savepoint == null; attempt++) {
       try {
@@ -205,7 +201,7 @@ class RocksDBCheckpointTest {
     assertThat(before).as("output before the savepoint").isNotEmpty();
     assertThat(before.size()).as("the first run must not have finished").isLessThan(keys * (int) perKey);
 
-    StreamExecutionEnvironment env2 = job(second, secondParallelism, keys, perKey, out2, 20000);
+    StreamExecutionEnvironment env2 = job(second, secondParallelism, keys, perKey, out2, 20000, 200);
     env2.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint));
     env2.executeAsync("after").getJobExecutionResult().get(60, TimeUnit.SECONDS);
 
@@ -216,10 +212,10 @@ class RocksDBCheckpointTest {
   }
 
   private StreamExecutionEnvironment job(StateBackend backend, int parallelism, int keys, long perKey, Path out,
-      int rate) {
+      int rate, long checkpointInterval) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
     env.setStateBackend(backend);
-    env.enableCheckpointing(200);
+    env.enableCheckpointing(checkpointInterval);
     env.getCheckpointConfig().setCheckpointStorage(tmp.resolve("checkpoints-" + out.getFileName()).toString());
     env.fromSource(new DataGeneratorSource<>(i -> i % keys, keys * perKey,
             RateLimiterStrategy.perSecond(rate), Types.LONG), WatermarkStrategy.noWatermarks(), "numbers")
