@@ -201,6 +201,31 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     this.serializerConfig = config;
   }
 
+  /** How expired values of a state with a time to live are recognised and cleaned. */
+  private record Expiry(java.util.function.UnaryOperator<Object> cleaner, boolean inSnapshots) {}
+
+  private final Map<String, Expiry> expiries = new HashMap<>();
+
+  /**
+   * Registers how to clean expired values of state {@code name} (a state with a time to live):
+   * {@code cleaner} maps a stored value to null when all of it expired, or to what is left. With
+   * {@code inSnapshots}, checkpoints leave expired values out. Returns a step of background
+   * cleanup ({@code cleanupSize} entries) for the state to run on each access.
+   */
+  public Runnable setExpiry(String name, java.util.function.UnaryOperator<Object> cleaner, int cleanupSize,
+      boolean inSnapshots) {
+    Registered r = states.get(name);
+    if (r == null) {
+      throw new IllegalStateException("No state '" + name + "' is registered");
+    }
+    expiries.put(name, new Expiry(cleaner, inSnapshots));
+    if (cleanupSize <= 0) {
+      return () -> {};
+    }
+    HeapStateStore<Object> store = r.store;
+    return () -> store.sweep(cleanupSize, cleaner);
+  }
+
   @Override
   public boolean snapshotsEnabled() {
     return serializerConfig != null;
@@ -234,8 +259,18 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
       throw new IllegalStateException("Snapshots were not enabled for this keyed state");
     }
     List<StateCopy> copies = new ArrayList<>(states.size());
-    states.forEach((name, r) -> copies.add(new StateCopy(name, r.kind, r.serializer,
-        r.store.copyTables(r.serializer.isImmutableType() ? null : r.serializer::copy))));
+    states.forEach((name, r) -> {
+      java.util.function.UnaryOperator<Object> copier = r.serializer.isImmutableType() ? null : r.serializer::copy;
+      Expiry expiry = expiries.get(name);
+      if (expiry != null && expiry.inSnapshots()) {
+        java.util.function.UnaryOperator<Object> copy = copier;
+        copier = v -> {
+          Object live = expiry.cleaner().apply(v);
+          return live == null || copy == null ? live : copy.apply(live);
+        };
+      }
+      copies.add(new StateCopy(name, r.kind, r.serializer, r.store.copyTables(copier)));
+    });
     return new HeapSnapshot(copies, timers.snapshot(maxParallelism));
   }
 

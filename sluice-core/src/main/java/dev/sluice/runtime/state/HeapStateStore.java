@@ -147,7 +147,8 @@ final class HeapStateStore<V> {
 
   /**
    * Copies the slots of every key group's table, deep-copying values with {@code copier} (values
-   * of mutable types must not change while the copy is written out).
+   * of mutable types must not change while the copy is written out); an entry for which the
+   * copier returns null is left out.
    */
   Object[][] copyTables(java.util.function.UnaryOperator<Object> copier) {
     Object[][] copies = new Object[tables.length][];
@@ -159,6 +160,9 @@ final class HeapStateStore<V> {
           for (int j = 1; j < slots.length; j += 2) {
             if (slots[j] != null) {
               slots[j] = copier.apply(slots[j]);
+              if (slots[j] == null) {
+                slots[j - 1] = null; // dropped (expired)
+              }
             }
           }
         }
@@ -184,5 +188,45 @@ final class HeapStateStore<V> {
       table.insert(stored, hash, (V) value);
     }
     cachedEpoch = -1;
+  }
+
+  private int sweepTable;
+  private int sweepSlot;
+
+  /**
+   * Passes up to {@code entries} entries through {@code cleaner}, continuing where the last call
+   * stopped: an entry it maps to null is removed, one it maps to another value is replaced.
+   */
+  @SuppressWarnings("unchecked")
+  void sweep(int entries, java.util.function.UnaryOperator<Object> cleaner) {
+    int visited = 0;
+    int tablesWithoutEntries = 0; // a full round without a live entry ends the step
+    while (visited < entries && tablesWithoutEntries <= tables.length) {
+      StateTable<V> t = tables[sweepTable];
+      if (t == null || sweepSlot >= 2 * t.slotCount()) {
+        sweepTable = sweepTable + 1 == tables.length ? 0 : sweepTable + 1;
+        sweepSlot = 0;
+        tablesWithoutEntries++;
+        continue;
+      }
+      Object key = t.keyAt(sweepSlot);
+      if (key == null) {
+        sweepSlot += 2;
+        continue;
+      }
+      visited++;
+      tablesWithoutEntries = 0;
+      Object value = t.valueAt(sweepSlot);
+      Object cleaned = cleaner.apply(value);
+      if (cleaned == null) {
+        t.remove(key, KeyGroups.spreadHash(key)); // a later entry may move into this slot
+        cachedEpoch = -1;
+      } else {
+        if (cleaned != value) {
+          t.setValueAt(sweepSlot, (V) cleaned);
+        }
+        sweepSlot += 2;
+      }
+    }
   }
 }

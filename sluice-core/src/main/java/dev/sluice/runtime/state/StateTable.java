@@ -132,4 +132,14 @@ final class StateTable<V> {
   Object[] copySlots() {
     return slots.clone();
   }
+
+  /** Number of slots (live or empty); slots are even indexes below twice this. */
+  int slotCount() {
+    return capacity;
+  }
+
+  /** The key at slot index {@code 2 * i}, or null when empty. */
+  Object keyAt(int slot) {
+    return slots[slot];
+  }
 }

@@ -47,6 +47,22 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
     return name;
   }
 
+  private StateTtlConfig ttlConfig = StateTtlConfig.DISABLED;
+
+  /**
+   * Gives the state's values a time to live. Keyed state only; not for the state of windows.
+   */
+  public void enableTimeToLive(StateTtlConfig ttlConfig) {
+    if (ttlConfig == null) {
+      throw new IllegalArgumentException("The TTL config must not be null");
+    }
+    this.ttlConfig = ttlConfig;
+  }
+
+  public StateTtlConfig getTtlConfig() {
+    return ttlConfig;
+  }
+
   /** The declared type of the stored values, or null if not declared (a serializer was given). */
   public TypeInformation<T> getTypeInformation() {
     return type;
