@@ -151,7 +151,8 @@ class HeapAndRocksDBGiveTheSameResultsTest {
       Function<DataStream<Tuple2<String, Long>>, DataStream<String>> job) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
     env.setStateBackend(backend);
-    DataStream<Tuple2<String, Long>> events = env.fromData(input)
+    // one source subtask: each key sees its elements in input order on both backends
+    DataStream<Tuple2<String, Long>> events = env.fromData(input).setParallelism(1)
         .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple2<String, Long>>forBoundedOutOfOrderness(
             Duration.ofMillis(50)).withTimestampAssigner((e, ts) -> e.f1));
     List<String> out = new ArrayList<>(job.apply(events).executeAndCollect(Integer.MAX_VALUE));
