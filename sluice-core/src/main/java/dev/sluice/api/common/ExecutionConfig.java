@@ -19,6 +19,9 @@ public final class ExecutionConfig {
   private int channelCapacity = 32;
   private LongSupplier processingTimeClock = System::currentTimeMillis;
   private final Map<Class<?>, TypeSerializer<?>> registeredSerializers = new LinkedHashMap<>();
+  private dev.sluice.runtime.state.StateBackend stateBackend;
+  private String stateBackendName;
+  private final Map<String, String> stateBackendOptions = new LinkedHashMap<>();
 
   /** How often sources generate periodic watermarks, in ms; 0 turns periodic watermarks off. */
   public ExecutionConfig setAutoWatermarkInterval(long intervalMs) {
@@ -101,5 +104,48 @@ public final class ExecutionConfig {
   /** The serializers registered with {@link #registerTypeSerializer}, by class (read only). */
   public Map<Class<?>, TypeSerializer<?>> getRegisteredTypeSerializers() {
     return Collections.unmodifiableMap(registeredSerializers);
+  }
+
+  /**
+   * Where keyed state is kept (see {@code StreamExecutionEnvironment.setStateBackend}); takes
+   * precedence over a backend chosen by name. Null restores the default.
+   */
+  public ExecutionConfig setStateBackend(dev.sluice.runtime.state.StateBackend backend) {
+    this.stateBackend = backend;
+    return this;
+  }
+
+  /**
+   * Chooses the state backend by name, without a compile-time dependency on it: {@code "hashmap"}
+   * (the default) or {@code "rocksdb"} (needs {@code sluice-state-rocksdb} on the class path).
+   * Unknown names fail when the job starts.
+   */
+  public ExecutionConfig setStateBackend(String name) {
+    this.stateBackendName = name;
+    return this;
+  }
+
+  /**
+   * Sets an option of a backend chosen by name, e.g. {@code ("memory", "256mb")} or {@code
+   * ("working-directory", "/data/sluice")} for RocksDB; unknown options fail when the job starts.
+   */
+  public ExecutionConfig setStateBackendOption(String key, String value) {
+    stateBackendOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return this;
+  }
+
+  /** The backend instance set with {@link #setStateBackend(dev.sluice.runtime.state.StateBackend)}, or null. */
+  public dev.sluice.runtime.state.StateBackend getStateBackend() {
+    return stateBackend;
+  }
+
+  /** The backend name set with {@link #setStateBackend(String)}, or null. */
+  public String getStateBackendName() {
+    return stateBackendName;
+  }
+
+  /** Options of a backend chosen by name (read only). */
+  public Map<String, String> getStateBackendOptions() {
+    return Collections.unmodifiableMap(stateBackendOptions);
   }
 }

@@ -20,4 +20,10 @@ public interface KeyedStateSnapshot {
 
   /** Writes one key group's entries; returns false (and writes nothing) when it has none. */
   boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException;
+
+  /**
+   * Frees what the snapshot holds (files, native handles); called once after it was written, or
+   * when it never will be. Any thread.
+   */
+  default void release() {}
 }

@@ -28,7 +28,10 @@ import dev.sluice.runtime.operators.OperatorOutput;
 import dev.sluice.runtime.operators.Output;
 import dev.sluice.runtime.operators.SinkWriterOperator;
 import dev.sluice.runtime.operators.StreamOperator;
-import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.state.KeyedBackendParameters;
+import dev.sluice.runtime.state.KeyedStateBackend;
+import dev.sluice.runtime.state.StateBackend;
+import dev.sluice.runtime.state.StateBackends;
 import dev.sluice.runtime.time.ProcessingTimeService;
 import dev.sluice.util.OutputTag;
 import java.util.ArrayList;
@@ -46,12 +49,16 @@ final class ExecutionBuilder {
   private final Map<JobVertex, SourceCoordinator<?>> coordinators = new LinkedHashMap<>();
   private final StateAssignment restore;
   private final Map<StreamNode, String> operatorIds = new HashMap<>();
+  private final StateBackend stateBackend;
+  /** Keyed backends created so far: closed if building fails half-way. */
+  private final List<KeyedStateBackend> createdBackends = new ArrayList<>();
 
   ExecutionBuilder(ExecutionAttempt job, JobGraph graph, RuntimeSettings settings, StateAssignment restore) {
     this.job = job;
     this.graph = graph;
     this.settings = settings;
     this.restore = restore;
+    this.stateBackend = StateBackends.resolve(settings.config());
     for (JobVertex v : graph.vertices()) {
       for (StreamNode n : v.chain()) {
         operatorIds.put(n, operatorId(n));
@@ -84,12 +91,38 @@ final class ExecutionBuilder {
   }
 
   void build(List<Subtask> subtasks, List<SourceCoordinator<?>> coordinatorsOut) {
-    for (JobVertex vertex : graph.vertices()) {
-      for (int i = 0; i < vertex.parallelism(); i++) {
-        subtasks.add(subtask(vertex, i));
+    try {
+      for (JobVertex vertex : graph.vertices()) {
+        for (int i = 0; i < vertex.parallelism(); i++) {
+          subtasks.add(subtask(vertex, i));
+        }
       }
+    } catch (RuntimeException | Error e) {
+      for (KeyedStateBackend b : createdBackends) {
+        try {
+          b.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
     }
     coordinatorsOut.addAll(coordinators.values());
+  }
+
+  private KeyedStateBackend createKeyedBackend(JobVertex vertex, int index) {
+    KeyedStateBackend backend;
+    try {
+      backend = stateBackend.createKeyedStateBackend(new KeyedBackendParameters(graph.jobName(),
+          vertex.head().name(), index, vertex.parallelism(), graph.maxParallelism(), settings.config(),
+          settings.checkpointingEnabled() ? settings.checkpointing().storage() : null));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Cannot create the keyed state of '" + vertex.head().name()
+          + "' (subtask " + index + ") with the " + stateBackend.name() + " state backend: "
+          + e.getMessage(), e);
+    }
+    createdBackends.add(backend);
+    return backend;
   }
 
   private Subtask subtask(JobVertex vertex, int index) {
@@ -97,8 +130,8 @@ final class ExecutionBuilder {
     OutputGate gate = new OutputGate();
     ProcessingTimeService processingTime = new ProcessingTimeService(settings.clock());
     StreamNode headNode = vertex.head();
-    HeapKeyedStateBackend keyedState = isKeyed(headNode.transformation())
-        ? new HeapKeyedStateBackend(graph.maxParallelism(), index, vertex.parallelism()) : null;
+    KeyedStateBackend keyedState = isKeyed(headNode.transformation())
+        ? createKeyedBackend(vertex, index) : null;
     if (keyedState != null && settings.checkpointingEnabled()) {
       keyedState.enableSnapshots(settings.config());
     }
@@ -147,11 +180,12 @@ final class ExecutionBuilder {
       }
     }
     subtask.setCheckpointInfo(vertex.id(), ids, restores);
+    subtask.setKeyedState(keyedState);
     return subtask;
   }
 
   private Subtask createSubtask(JobVertex vertex, int index, TaskInfo taskInfo, OutputGate gate,
-      List<StreamOperator<?>> ordered, List<RecordWriter> writers, HeapKeyedStateBackend keyedState,
+      List<StreamOperator<?>> ordered, List<RecordWriter> writers, KeyedStateBackend keyedState,
       ProcessingTimeService processingTime) {
     StreamNode headNode = vertex.head();
     if (headNode.transformation() instanceof SourceTransformation<?>) {

@@ -18,7 +18,7 @@ import dev.sluice.runtime.operators.OperatorException;
 import dev.sluice.runtime.operators.StreamOperator;
 import dev.sluice.runtime.time.ProcessingTimeService;
 import dev.sluice.runtime.operators.TwoInputStreamOperator;
-import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.state.KeyedStateBackend;
 import java.util.List;
 
 /** A subtask whose head reads channels: a one-input or two-input operator, keyed or not. */
@@ -31,7 +31,7 @@ final class InputSubtask extends Subtask {
   private final AbstractStreamOperator<?> head;
   private final OneInputStreamOperator<Object, ?> oneInput;
   private final TwoInputStreamOperator<Object, Object, ?> twoInput;
-  private final HeapKeyedStateBackend keyedState;
+  private final KeyedStateBackend keyedState;
   private final KeySelector<Object, ?> keySelector1;
   private final KeySelector<Object, ?> keySelector2;
   /** The head's batch method, when it has one and needs no key per record. */
@@ -56,7 +56,7 @@ final class InputSubtask extends Subtask {
   @SuppressWarnings("unchecked")
   InputSubtask(ExecutionAttempt job, TaskInfo taskInfo, OutputGate outputGate,
       List<StreamOperator<?>> operators, List<RecordWriter> recordWriters, Channel[] channels,
-      int[] inputOfChannel, HeapKeyedStateBackend keyedState, KeySelector<?, ?> keySelector1,
+      int[] inputOfChannel, KeyedStateBackend keyedState, KeySelector<?, ?> keySelector1,
       KeySelector<?, ?> keySelector2, ProcessingTimeService processingTime) {
     super(job, taskInfo, outputGate, operators, recordWriters, processingTime);
     this.channels = channels;

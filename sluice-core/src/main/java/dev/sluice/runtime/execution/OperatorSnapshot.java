@@ -107,6 +107,21 @@ final class OperatorSnapshot implements SnapshotContext {
           TimeUnit.NANOSECONDS.toMillis(asyncNanos), writer.size()));
     } catch (Throwable e) {
       coordinator.decline(barrier.id(), e);
+    } finally {
+      release(snapshots);
+    }
+  }
+
+  /** Frees what the keyed snapshots hold (after writing, or when they will not be written). */
+  static void release(List<OperatorSnapshot> snapshots) {
+    for (OperatorSnapshot s : snapshots) {
+      if (s.keyed != null) {
+        try {
+          s.keyed.release();
+        } catch (RuntimeException e) {
+          // best effort: the backend removes its files when it closes
+        }
+      }
     }
   }
 }

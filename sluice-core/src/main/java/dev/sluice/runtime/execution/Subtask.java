@@ -44,6 +44,8 @@ public abstract class Subtask {
   private List<String> operatorIds = List.of();
   private List<OperatorRestore> restores;
   private int vertexId;
+  /** The keyed state of the chain's head, or null; closed with the subtask. */
+  private dev.sluice.runtime.state.KeyedStateBackend keyedState;
 
   protected Subtask(ExecutionAttempt job, TaskInfo taskInfo, OutputGate outputGate,
       List<StreamOperator<?>> operators, List<RecordWriter> recordWriters,
@@ -61,6 +63,11 @@ public abstract class Subtask {
     this.vertexId = vertexId;
     this.operatorIds = operatorIds;
     this.restores = restores;
+  }
+
+  /** Called by the builder: the keyed state the subtask owns (closed when it closes). */
+  final void setKeyedState(dev.sluice.runtime.state.KeyedStateBackend keyedState) {
+    this.keyedState = keyedState;
   }
 
   /** Restores the operators' state (if any), then opens them, last first, so each is ready before its input produces. */
@@ -205,6 +212,7 @@ public abstract class Subtask {
           snapshots, taskName, alignmentNanos, syncNanos));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // the job is ending; the checkpoint is abandoned with it
+      OperatorSnapshot.release(snapshots);
     }
   }
 
@@ -212,6 +220,9 @@ public abstract class Subtask {
   final void notifyCheckpointComplete(long id, boolean finalCheckpoint) {
     if (state == State.FINISHED || state == State.CREATED) {
       return;
+    }
+    if (keyedState != null) {
+      keyedState.notifyCheckpointComplete(id);
     }
     for (StreamOperator<?> op : operators) {
       try {
@@ -263,6 +274,17 @@ public abstract class Subtask {
       }
     }
     opened = 0;
+    if (keyedState != null) {
+      try {
+        keyedState.close();
+      } catch (Throwable t) {
+        if (first == null) {
+          first = new OperatorException(operators.get(0).context().operatorName(), taskInfo,
+              "releasing its keyed state", t);
+        }
+      }
+      keyedState = null;
+    }
     return first;
   }
 

@@ -3,7 +3,7 @@ package dev.sluice.runtime.operators;
 import dev.sluice.api.common.TaskInfo;
 import dev.sluice.api.common.functions.RuntimeContext;
 import dev.sluice.runtime.metrics.OperatorMetrics;
-import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.state.KeyedStateBackend;
 import dev.sluice.runtime.time.ProcessingTimeService;
 import java.util.function.LongSupplier;
 
@@ -15,7 +15,7 @@ public final class OperatorContext {
   private final String operatorName;
   private final TaskInfo taskInfo;
   private final String jobName;
-  private final HeapKeyedStateBackend keyedState;
+  private final KeyedStateBackend keyedState;
   private final ProcessingTimeService processingTime;
   private final RuntimeContext runtimeContext;
   private final long autoWatermarkIntervalMs;
@@ -23,12 +23,12 @@ public final class OperatorContext {
 
   /** A context whose processing-time callbacks fire when its owner calls {@code fireDue()}. */
   public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
-      HeapKeyedStateBackend keyedState, LongSupplier processingTimeClock) {
+      KeyedStateBackend keyedState, LongSupplier processingTimeClock) {
     this(operatorName, taskInfo, jobName, keyedState, new ProcessingTimeService(processingTimeClock));
   }
 
   public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
-      HeapKeyedStateBackend keyedState, ProcessingTimeService processingTime) {
+      KeyedStateBackend keyedState, ProcessingTimeService processingTime) {
     this(operatorName, taskInfo, jobName, keyedState, processingTime, DEFAULT_AUTO_WATERMARK_INTERVAL);
   }
 
@@ -36,7 +36,7 @@ public final class OperatorContext {
   public static final long DEFAULT_AUTO_WATERMARK_INTERVAL = 200;
 
   public OperatorContext(String operatorName, TaskInfo taskInfo, String jobName,
-      HeapKeyedStateBackend keyedState, ProcessingTimeService processingTime,
+      KeyedStateBackend keyedState, ProcessingTimeService processingTime,
       long autoWatermarkIntervalMs) {
     this.autoWatermarkIntervalMs = autoWatermarkIntervalMs;
     this.operatorName = operatorName;
@@ -71,7 +71,7 @@ public final class OperatorContext {
   }
 
   /** The keyed state of this subtask, or null when the operator is not keyed. */
-  public HeapKeyedStateBackend keyedState() {
+  public KeyedStateBackend keyedState() {
     return keyedState;
   }
 

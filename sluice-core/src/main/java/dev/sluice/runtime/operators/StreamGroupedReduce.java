@@ -2,7 +2,7 @@ package dev.sluice.runtime.operators;
 
 import dev.sluice.api.common.functions.ReduceFunction;
 import dev.sluice.runtime.graph.FunctionCopies;
-import dev.sluice.runtime.state.HeapValueState;
+import dev.sluice.runtime.state.InternalValueState;
 
 /**
  * A running reduce per key: each element is combined with the key's accumulated value, and the new
@@ -10,7 +10,7 @@ import dev.sluice.runtime.state.HeapValueState;
  */
 public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, ReduceFunction<T>>
     implements OneInputStreamOperator<T, T> {
-  private HeapValueState<T> accumulated;
+  private InternalValueState<T> accumulated;
 
   public StreamGroupedReduce(ReduceFunction<T> reducer) {
     super(reducer);

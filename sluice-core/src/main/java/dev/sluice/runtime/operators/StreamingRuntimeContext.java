@@ -14,7 +14,7 @@ import dev.sluice.api.common.state.State;
 import dev.sluice.api.common.state.StateDescriptor;
 import dev.sluice.api.common.state.ValueState;
 import dev.sluice.api.common.state.ValueStateDescriptor;
-import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.state.KeyedStateBackend;
 
 /** The {@link RuntimeContext} handed to rich functions. */
 final class StreamingRuntimeContext implements RuntimeContext {
@@ -38,14 +38,19 @@ final class StreamingRuntimeContext implements RuntimeContext {
     if (descriptor == null) {
       throw new NullPointerException("The state descriptor must not be null");
     }
-    HeapKeyedStateBackend backend = context.keyedState();
+    KeyedStateBackend backend = context.keyedState();
     if (backend == null) {
       throw new IllegalStateException("Keyed state can only be used on a keyed stream, i.e. after "
           + "keyBy(); the operator '" + context.operatorName() + "' is not keyed (state '"
           + descriptor.getName() + "')");
     }
     if (descriptor.getTtlConfig().isEnabled()) {
-      return dev.sluice.runtime.state.ttl.TtlStates.create(descriptor, backend, context::currentProcessingTime);
+      if (!(backend instanceof dev.sluice.runtime.state.HeapKeyedStateBackend heap)) {
+        throw new UnsupportedOperationException("State '" + descriptor.getName() + "' has a time to live, "
+            + "which only the heap state backend supports so far (this job uses " + backend.getClass().getSimpleName()
+            + ")");
+      }
+      return dev.sluice.runtime.state.ttl.TtlStates.create(descriptor, heap, context::currentProcessingTime);
     }
     return backend.getOrCreate(descriptor);
   }

@@ -32,33 +32,21 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Keyed state on the heap: per state name, one hash map per owned key group. */
-public final class HeapKeyedStateBackend {
+public final class HeapKeyedStateBackend implements KeyedStateBackend {
   private final int maxParallelism;
   private final int firstKeyGroup;
   private final int numKeyGroups;
   private final Map<String, Registered> states = new LinkedHashMap<>();
-  private final List<InternalTimerService<?>> timerServices = new ArrayList<>();
+  private final KeyedStateFormat.Timers timers = new KeyedStateFormat.Timers();
   /** Serializers come from here; null when the job does not checkpoint. */
   private ExecutionConfig serializerConfig;
   /** States read from a checkpoint, waiting for the operator to ask for them. */
   private final Map<String, Restored> restored = new HashMap<>();
-  private final List<List<TimerEntry>> restoredTimers = new ArrayList<>();
 
-  private enum Kind {
-    VALUE("ValueState"), LIST("ListState"), MAP("MapState"), REDUCING("ReducingState"),
-    AGGREGATING("AggregatingState");
-
-    final String displayName;
-
-    Kind(String displayName) {
-      this.displayName = displayName;
-    }
-  }
-
-  private record Registered(Object state, Kind kind, TypeSerializer<Object> serializer,
+  private record Registered(Object state, StateKind kind, TypeSerializer<Object> serializer,
       HeapStateStore<Object> store) {}
 
-  private record Restored(Kind kind, TypeSerializerSnapshot<Object> format, HeapStateStore<Object> store) {}
+  private record Restored(StateKind kind, TypeSerializerSnapshot<Object> format, HeapStateStore<Object> store) {}
 
   private Object currentKey;
   private int currentKeyHash;
@@ -73,6 +61,7 @@ public final class HeapKeyedStateBackend {
   }
 
   /** Scopes all state to {@code key} until the next call. */
+  @Override
   public void setCurrentKey(Object key) {
     if (key == null) {
       throw new NullPointerException("A key selector returned null; keys must not be null");
@@ -98,6 +87,7 @@ public final class HeapKeyedStateBackend {
     return keyEpoch;
   }
 
+  @Override
   public Object currentKey() {
     return currentKey;
   }
@@ -115,6 +105,7 @@ public final class HeapKeyedStateBackend {
   }
 
   /** The value state called {@code name}, created on first use (for built-in operators). */
+  @Override
   public <T> HeapValueState<T> valueState(String name) {
     return valueState(name, DynamicSerializer.INSTANCE);
   }
@@ -123,34 +114,36 @@ public final class HeapKeyedStateBackend {
    * The value state called {@code name}, created on first use, whose values checkpoints encode
    * with {@code serializer} (for built-in operators with state of their own classes).
    */
+  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public <T> HeapValueState<T> valueState(String name, TypeSerializer<?> serializer) {
-    return (HeapValueState<T>) register(name, Kind.VALUE, () -> (TypeSerializer) serializer,
+    return (HeapValueState<T>) register(name, StateKind.VALUE, () -> (TypeSerializer) serializer,
         store -> new HeapValueState<>(store));
   }
 
   /** The state a descriptor names, created on first use; the same name gives the same state. */
+  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public <S extends State> S getOrCreate(StateDescriptor<S, ?> descriptor) {
     String name = descriptor.getName();
     if (descriptor instanceof ValueStateDescriptor<?>) {
-      return (S) register(name, Kind.VALUE, () -> declaredSerializer(descriptor),
+      return (S) register(name, StateKind.VALUE, () -> declaredSerializer(descriptor),
           store -> new HeapValueState<>(store));
     }
     if (descriptor instanceof ListStateDescriptor<?>) {
-      return (S) register(name, Kind.LIST, () -> declaredSerializer(descriptor),
+      return (S) register(name, StateKind.LIST, () -> declaredSerializer(descriptor),
           store -> new HeapListState<>((HeapStateStore) store));
     }
     if (descriptor instanceof MapStateDescriptor<?, ?>) {
-      return (S) register(name, Kind.MAP, () -> declaredSerializer(descriptor),
+      return (S) register(name, StateKind.MAP, () -> declaredSerializer(descriptor),
           store -> new HeapMapState<>((HeapStateStore) store));
     }
     if (descriptor instanceof ReducingStateDescriptor<?> r) {
-      return (S) register(name, Kind.REDUCING, () -> declaredSerializer(descriptor),
+      return (S) register(name, StateKind.REDUCING, () -> declaredSerializer(descriptor),
           store -> new HeapReducingState<>(store, (ReduceFunction<Object>) r.getReduceFunction()));
     }
     if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> a) {
-      return (S) register(name, Kind.AGGREGATING, () -> declaredSerializer(descriptor),
+      return (S) register(name, StateKind.AGGREGATING, () -> declaredSerializer(descriptor),
           store -> new HeapAggregatingState<>(store,
               (AggregateFunction<Object, Object, Object>) a.getAggregateFunction()));
     }
@@ -161,34 +154,11 @@ public final class HeapKeyedStateBackend {
    * The serializer of a state's values: the descriptor's (given, or from its declared type), or
    * by runtime class when the type was left as {@code Object} (built-in operators' window state).
    */
-  @SuppressWarnings("unchecked")
   private TypeSerializer<Object> declaredSerializer(StateDescriptor<?, ?> descriptor) {
-    if (!descriptor.isSerializerInitialized() && isUndeclared(descriptor.getTypeInformation())) {
-      return DynamicSerializer.INSTANCE;
-    }
-    try {
-      descriptor.initializeSerializerUnlessSet(serializerConfig);
-      return (TypeSerializer<Object>) descriptor.getSerializer();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("The state '" + descriptor.getName()
-          + "' cannot be checkpointed: " + e.getMessage(), e);
-    }
+    return StateSerializers.declared(descriptor, serializerConfig);
   }
 
-  private static boolean isUndeclared(TypeInformation<?> type) {
-    if (type == null || type.getTypeClass() == Object.class) {
-      return true;
-    }
-    if (type instanceof dev.sluice.api.common.typeinfo.ListTypeInfo<?> list) {
-      return isUndeclared(list.getElementType());
-    }
-    if (type instanceof dev.sluice.api.common.typeinfo.MapTypeInfo<?, ?> map) {
-      return isUndeclared(map.getKeyType()) || isUndeclared(map.getValueType());
-    }
-    return false;
-  }
-
-  private Object register(String name, Kind kind, Supplier<TypeSerializer<Object>> serializer,
+  private Object register(String name, StateKind kind, Supplier<TypeSerializer<Object>> serializer,
       Function<HeapStateStore<Object>, Object> create) {
     Registered registered = states.get(name);
     if (registered == null) {
@@ -198,8 +168,8 @@ public final class HeapKeyedStateBackend {
       HeapStateStore<Object> store;
       if (r != null) {
         if (r.kind != kind) {
-          throw new IllegalStateException("The state '" + name + "' was a " + r.kind.displayName
-              + " in the checkpoint and is now asked for as a " + kind.displayName);
+          throw new IllegalStateException("The state '" + name + "' was a " + r.kind.displayName()
+              + " in the checkpoint and is now asked for as a " + kind.displayName());
         }
         if (valueSerializer != null) {
           TypeSerializerSchemaCompatibility<Object> compatibility =
@@ -217,7 +187,7 @@ public final class HeapKeyedStateBackend {
       states.put(name, registered);
     } else if (registered.kind != kind) {
       throw new IllegalStateException("The state '" + name + "' was registered as a "
-          + registered.kind.displayName + " and is now asked for as a " + kind.displayName + "; use another name");
+          + registered.kind.displayName() + " and is now asked for as a " + kind.displayName() + "; use another name");
     }
     return registered.state;
   }
@@ -227,6 +197,7 @@ public final class HeapKeyedStateBackend {
    * config}) as they are registered, so a type that cannot be encoded fails when the operator
    * opens, not at the first checkpoint.
    */
+  @Override
   public void enableSnapshots(ExecutionConfig config) {
     this.serializerConfig = config;
   }
@@ -256,26 +227,34 @@ public final class HeapKeyedStateBackend {
     return () -> store.sweep(cleanupSize, cleaner);
   }
 
+  @Override
   public boolean snapshotsEnabled() {
     return serializerConfig != null;
   }
 
   /** Called by an operator creating a timer service: its timers become part of snapshots. */
+  @Override
   public void registerTimerService(InternalTimerService<?> service) {
-    int index = timerServices.size();
-    timerServices.add(service);
-    if (index < restoredTimers.size()) {
-      service.restoreTimers(restoredTimers.get(index));
-      restoredTimers.set(index, List.of());
-    }
+    timers.register(service);
   }
 
-  private static final int FORMAT_VERSION = 1;
+  @Override
+  public boolean storesCopies() {
+    return false;
+  }
+
+  /** Heap state holds no resources beyond memory; the tables are dropped. */
+  @Override
+  public void close() {
+    states.clear();
+    restored.clear();
+  }
 
   /**
    * Copies the state and timers (the synchronous part of a checkpoint). Values of mutable types
    * are deep-copied, so processing may go on while the copy is written.
    */
+  @Override
   public KeyedStateSnapshot snapshot() {
     if (serializerConfig == null) {
       throw new IllegalStateException("Snapshots were not enabled for this keyed state");
@@ -293,21 +272,16 @@ public final class HeapKeyedStateBackend {
       }
       copies.add(new StateCopy(name, r.kind, r.serializer, r.store.copyTables(copier)));
     });
-    List<List<TimerEntry>> timers = new ArrayList<>(timerServices.size());
-    for (InternalTimerService<?> service : timerServices) {
-      timers.add(service.snapshotTimers());
-    }
-    return new HeapSnapshot(copies, timers);
+    return new HeapSnapshot(copies, timers.snapshot(maxParallelism));
   }
 
-  private record StateCopy(String name, Kind kind, TypeSerializer<Object> serializer, Object[][] tables) {}
+  private record StateCopy(String name, StateKind kind, TypeSerializer<Object> serializer, Object[][] tables) {}
 
   private final class HeapSnapshot implements KeyedStateSnapshot {
     private final List<StateCopy> copies;
-    private final List<List<TimerEntry>> timers;
-    private List<Map<Integer, List<TimerEntry>>> timersByKeyGroup;
+    private final KeyedStateFormat.TimerCopy timers;
 
-    HeapSnapshot(List<StateCopy> copies, List<List<TimerEntry>> timers) {
+    HeapSnapshot(List<StateCopy> copies, KeyedStateFormat.TimerCopy timers) {
       this.copies = copies;
       this.timers = timers;
     }
@@ -324,36 +298,23 @@ public final class HeapKeyedStateBackend {
 
     @Override
     public void writeMeta(DataOutputView out) throws IOException {
-      out.writeInt(FORMAT_VERSION);
-      out.writeInt(copies.size());
+      List<String> names = new ArrayList<>(copies.size());
+      List<StateKind> kinds = new ArrayList<>(copies.size());
+      List<TypeSerializer<Object>> serializers = new ArrayList<>(copies.size());
       for (StateCopy c : copies) {
-        out.writeUTF(c.name);
-        out.writeByte(c.kind.ordinal());
-        TypeSerializerSnapshots.write(c.serializer.snapshotConfiguration(), out);
+        names.add(c.name);
+        kinds.add(c.kind);
+        serializers.add(c.serializer);
       }
-      out.writeInt(timers.size());
+      KeyedStateFormat.writeMeta(out, names, kinds, serializers, timers.numServices());
     }
 
     @Override
     public boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
       int index = keyGroup - firstKeyGroup;
-      if (timersByKeyGroup == null) {
-        timersByKeyGroup = new ArrayList<>();
-        for (List<TimerEntry> list : timers) {
-          Map<Integer, List<TimerEntry>> byGroup = new HashMap<>();
-          for (TimerEntry t : list) {
-            byGroup.computeIfAbsent(KeyGroups.keyGroupFor(t.key(), maxParallelism),
-                g -> new ArrayList<>()).add(t);
-          }
-          timersByKeyGroup.add(byGroup);
-        }
-      }
-      boolean any = false;
+      boolean any = timers.has(keyGroup);
       for (StateCopy c : copies) {
         any |= c.tables[index] != null;
-      }
-      for (Map<Integer, List<TimerEntry>> byGroup : timersByKeyGroup) {
-        any |= byGroup.containsKey(keyGroup);
       }
       if (!any) {
         return false;
@@ -378,26 +339,13 @@ public final class HeapKeyedStateBackend {
             continue;
           }
           if (stored instanceof NamespacedKey nk) {
-            out.writeBoolean(true);
-            DynamicSerializer.INSTANCE.serialize(nk.key(), out);
-            DynamicSerializer.INSTANCE.serialize(nk.namespace(), out);
+            KeyedStateFormat.writeEntry(out, nk.key(), nk.namespace(), c.serializer, slots[j + 1]);
           } else {
-            out.writeBoolean(false);
-            DynamicSerializer.INSTANCE.serialize(stored, out);
+            KeyedStateFormat.writeEntry(out, stored, null, c.serializer, slots[j + 1]);
           }
-          c.serializer.serialize(slots[j + 1], out);
         }
       }
-      for (Map<Integer, List<TimerEntry>> byGroup : timersByKeyGroup) {
-        List<TimerEntry> list = byGroup.getOrDefault(keyGroup, List.of());
-        out.writeInt(list.size());
-        for (TimerEntry t : list) {
-          DynamicSerializer.INSTANCE.serialize(t.key(), out);
-          DynamicSerializer.INSTANCE.serialize(t.namespace(), out);
-          out.writeLong(t.time());
-          out.writeBoolean(t.eventTime());
-        }
-      }
+      timers.write(keyGroup, out);
       return true;
     }
   }
@@ -407,61 +355,31 @@ public final class HeapKeyedStateBackend {
    * {@code keyGroups} holds the blocks of the key groups this backend owns. Call before the
    * operator opens; its states and timer services pick the data up as they are created.
    */
-  @SuppressWarnings("unchecked")
+  @Override
   public void restore(byte[] meta, Map<Integer, byte[]> keyGroups) throws IOException {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    DataInputDeserializer in = new DataInputDeserializer(meta);
-    int version = in.readInt();
-    if (version != FORMAT_VERSION) {
-      throw new IOException("Keyed state was written in format " + version
-          + ", this version of Sluice reads format " + FORMAT_VERSION);
+    KeyedStateFormat.Meta parsed = KeyedStateFormat.readMeta(meta);
+    List<HeapStateStore<Object>> stores = new ArrayList<>(parsed.states().size());
+    List<TypeSerializer<Object>> readers = new ArrayList<>(parsed.states().size());
+    for (KeyedStateFormat.StateMeta m : parsed.states()) {
+      HeapStateStore<Object> store = new HeapStateStore<>(this);
+      stores.add(store);
+      readers.add(m.format().restoreSerializer());
+      restored.put(m.name(), new Restored(m.kind(), m.format(), store));
     }
-    int numStates = in.readInt();
-    List<String> names = new ArrayList<>(numStates);
-    List<TypeSerializer<Object>> readers = new ArrayList<>(numStates);
-    for (int i = 0; i < numStates; i++) {
-      String name = in.readUTF();
-      Kind kind = Kind.values()[in.readUnsignedByte()];
-      TypeSerializerSnapshot<Object> format = TypeSerializerSnapshots.read(in, loader);
-      names.add(name);
-      readers.add(format.restoreSerializer());
-      restored.put(name, new Restored(kind, format, new HeapStateStore<>(this)));
-    }
-    int numTimerServices = in.readInt();
-    restoredTimers.clear();
-    for (int i = 0; i < numTimerServices; i++) {
-      restoredTimers.add(new ArrayList<>());
-    }
+    List<List<TimerEntry>> restoredTimers = timers.startRestore(parsed.numTimerServices());
     for (Map.Entry<Integer, byte[]> e : keyGroups.entrySet()) {
       int index = e.getKey() - firstKeyGroup;
       if (index < 0 || index >= numKeyGroups) {
         throw new IllegalArgumentException("Key group " + e.getKey() + " is not owned by this subtask");
       }
-      DataInputDeserializer block = new DataInputDeserializer(e.getValue());
-      for (int s = 0; s < numStates; s++) {
-        HeapStateStore<Object> store = restored.get(names.get(s)).store;
-        TypeSerializer<Object> reader = readers.get(s);
-        int count = block.readInt();
-        for (int j = 0; j < count; j++) {
-          boolean namespaced = block.readBoolean();
-          Object key = DynamicSerializer.INSTANCE.deserialize(block);
-          Object namespace = namespaced ? DynamicSerializer.INSTANCE.deserialize(block) : null;
-          store.restoreEntry(index, key, namespace, reader.deserialize(block));
-        }
-      }
-      for (int t = 0; t < numTimerServices; t++) {
-        int count = block.readInt();
-        List<TimerEntry> list = restoredTimers.get(t);
-        for (int j = 0; j < count; j++) {
-          Object key = DynamicSerializer.INSTANCE.deserialize(block);
-          Object namespace = DynamicSerializer.INSTANCE.deserialize(block);
-          list.add(new TimerEntry(key, namespace, block.readLong(), block.readBoolean()));
-        }
-      }
+      KeyedStateFormat.readKeyGroup(new DataInputDeserializer(e.getValue()), readers,
+          (s, key, namespace, value) -> stores.get(s).restoreEntry(index, key, namespace, value),
+          restoredTimers);
     }
   }
 
   /** Names of the states registered so far. */
+  @Override
   public java.util.Set<String> stateNames() {
     return java.util.Collections.unmodifiableSet(states.keySet());
   }
@@ -470,6 +388,7 @@ public final class HeapKeyedStateBackend {
    * Runs {@code function} for every key that has a value in the state {@code descriptor} names,
    * with the current key set to it; the current key is restored afterwards.
    */
+  @Override
   @SuppressWarnings("unchecked")
   public <K, S extends State> void applyToAllKeys(StateDescriptor<S, ?> descriptor,
       KeyedStateFunction<K, S> function) throws Exception {

@@ -3,7 +3,7 @@ package dev.sluice.runtime.state;
 import dev.sluice.api.common.state.ValueState;
 
 /** A {@link ValueState} on the heap. */
-public final class HeapValueState<T> implements HeapState, ValueState<T>, InternalKeyedState<Object> {
+public final class HeapValueState<T> implements HeapState, InternalValueState<T> {
   private final HeapStateStore<T> store;
 
   HeapValueState(HeapStateStore<T> store) {

@@ -1,6 +1,6 @@
 package dev.sluice.runtime.time;
 
-import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.state.KeyedStateBackend;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -72,7 +72,7 @@ public final class InternalTimerService<N> {
     }
   }
 
-  private final HeapKeyedStateBackend keyedState;
+  private final KeyedStateBackend keyedState;
   private final ProcessingTimeService processingTime;
   private final Triggerable<N> target;
   private final TreeMap<Long, Bucket> eventTimers = new TreeMap<>();
@@ -82,7 +82,7 @@ public final class InternalTimerService<N> {
   private long currentWatermark = Long.MIN_VALUE;
   private long scheduledProcessingTime = Long.MAX_VALUE;
 
-  public InternalTimerService(HeapKeyedStateBackend keyedState, ProcessingTimeService processingTime,
+  public InternalTimerService(KeyedStateBackend keyedState, ProcessingTimeService processingTime,
       Triggerable<N> target) {
     this.keyedState = keyedState;
     this.processingTime = processingTime;

@@ -6,7 +6,7 @@ import dev.sluice.runtime.elements.RecordBatch;
 import dev.sluice.runtime.operators.AbstractUdfStreamOperator;
 import dev.sluice.runtime.operators.TimestampedCollector;
 import dev.sluice.runtime.operators.TwoInputStreamOperator;
-import dev.sluice.runtime.state.HeapMapState;
+import dev.sluice.runtime.state.InternalKeyedState;
 import dev.sluice.runtime.time.InternalTimer;
 import dev.sluice.runtime.time.InternalTimerService;
 import dev.sluice.runtime.time.Triggerable;
@@ -155,9 +155,9 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
     List<T> list = buffer.get(timestamp);
     if (list == null) {
       list = new ArrayList<>(2);
-      buffer.put(timestamp, list);
     }
     list.add(value);
+    buffer.put(timestamp, list); // written back: a backend may hand out copies
   }
 
   private void emit(IN1 left, IN2 right, long leftTs, long rightTs) throws Exception {
@@ -184,7 +184,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT>
 
   /** Keys with buffered elements, summed over both sides (for tests and metrics). */
   public int bufferedKeys() {
-    return ((HeapMapState<?, ?>) leftBuffer).size() + ((HeapMapState<?, ?>) rightBuffer).size();
+    return ((InternalKeyedState<?>) leftBuffer).size() + ((InternalKeyedState<?>) rightBuffer).size();
   }
 
   /** Pending cleanup timers of both sides, one per buffered (key, timestamp) (for tests). */

@@ -14,7 +14,7 @@ import dev.sluice.runtime.elements.RecordBatch;
 import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.AbstractStreamOperator;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
-import dev.sluice.runtime.state.HeapValueState;
+import dev.sluice.runtime.state.InternalValueState;
 import dev.sluice.runtime.state.VoidNamespace;
 import dev.sluice.runtime.time.InternalTimer;
 import dev.sluice.runtime.time.InternalTimerService;
@@ -40,7 +40,9 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
   private final ReduceFunction<IN> reducer;
   private final AggregateFunction<IN, ACC, OUT> aggregate;
 
-  private HeapValueState<Slices> slices;
+  private InternalValueState<Slices> slices;
+  /** The backend hands out copies: slices changed in place are written back. */
+  private boolean writeBack;
   private InternalTimerService<VoidNamespace> timers;
   private OperatorMetrics.Counter lateDropped;
 
@@ -74,6 +76,7 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     }
     slices = context.keyedState().valueState("window-slices:" + context.operatorName(),
         SlicesSerializer.INSTANCE);
+    writeBack = context.keyedState().storesCopies();
     timers = createTimerService(this);
     lateDropped = context.metrics().counter("numLateRecordsDropped");
   }
@@ -139,6 +142,9 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
         }
       }
     }
+    if (writeBack) {
+      slices.update(s);
+    }
     if (timestamp <= wm) {
       // late but within the allowed lateness: windows already fired fire again at once
       for (long start = lastStart; start > timestamp - size; start -= slide) {
@@ -171,6 +177,8 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     }
     if (s.size == 0) {
       slices.clear();
+    } else if (writeBack) {
+      slices.update(s);
     }
   }
 

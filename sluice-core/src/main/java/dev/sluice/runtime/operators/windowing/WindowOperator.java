@@ -11,8 +11,8 @@ import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.AbstractStreamOperator;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
 import dev.sluice.runtime.operators.TimestampedCollector;
-import dev.sluice.runtime.state.HeapKeyedStateBackend;
-import dev.sluice.runtime.state.HeapValueState;
+import dev.sluice.runtime.state.KeyedStateBackend;
+import dev.sluice.runtime.state.InternalValueState;
 import dev.sluice.runtime.state.InternalKeyedState;
 import dev.sluice.runtime.time.InternalTimer;
 import dev.sluice.runtime.time.InternalTimerService;
@@ -55,11 +55,11 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   private final long allowedLateness;
   private final OutputTag<IN> lateDataOutputTag;
 
-  private HeapKeyedStateBackend backend;
+  private KeyedStateBackend backend;
   private InternalTimerService<W> timers;
   private AppendingState<Object, Object> contents;
   private InternalKeyedState<Object> contentsNs;
-  private HeapValueState<MergingWindows<W>> sessions;
+  private InternalValueState<MergingWindows<W>> sessions;
   private boolean mergesByIntersection;
   private MergingWindowAssigner<? super IN, W> merging;
   private TimestampedCollector<OUT> collector;
@@ -221,7 +221,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     return active == null ? window : active.stateWindowOf(window);
   }
 
-  private void persist(MergingWindows<W> active) {
+  private void persist(MergingWindows<W> active) throws java.io.IOException {
     sessions.setCurrentNamespace(dev.sluice.runtime.state.VoidNamespace.INSTANCE);
     if (active.isEmpty()) {
       sessions.clear();

@@ -72,6 +72,21 @@ public class StreamExecutionEnvironment {
     return config;
   }
 
+  /**
+   * Where keyed state is kept: {@code new HashMapStateBackend()} (the default) or {@code new
+   * EmbeddedRocksDBStateBackend()} (module {@code sluice-state-rocksdb}). To choose by name, use
+   * {@code getConfig().setStateBackend("rocksdb")}.
+   */
+  public StreamExecutionEnvironment setStateBackend(dev.sluice.runtime.state.StateBackend backend) {
+    config.setStateBackend(backend);
+    return this;
+  }
+
+  /** The state backend set with {@link #setStateBackend}, or null (the default or one chosen by name). */
+  public dev.sluice.runtime.state.StateBackend getStateBackend() {
+    return config.getStateBackend();
+  }
+
   /** Default parallelism of every operator that does not set its own. */
   /** Checkpoints every {@code intervalMs} milliseconds, exactly once. */
   public StreamExecutionEnvironment enableCheckpointing(long intervalMs) {

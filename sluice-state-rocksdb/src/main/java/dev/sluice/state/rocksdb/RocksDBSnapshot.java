@@ -1,0 +1,229 @@
+package dev.sluice.state.rocksdb;
+
+import dev.sluice.api.common.typeutils.TypeSerializer;
+import dev.sluice.core.memory.DataInputDeserializer;
+import dev.sluice.core.memory.DataOutputSerializer;
+import dev.sluice.core.memory.DataOutputView;
+import dev.sluice.runtime.checkpoint.KeyedStateSnapshot;
+import dev.sluice.runtime.state.KeyedStateFormat;
+import dev.sluice.runtime.state.StateKind;
+import dev.sluice.runtime.typeutils.DynamicSerializer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.StringAppendOperator;
+
+/**
+ * A RocksDB checkpoint (hard links, taken at the barrier) written out in the shared per-key-group
+ * format on a checkpoint writer thread: the checkpoint is opened read-only and each state's
+ * column family is scanned key group by key group. Its directory is removed on release.
+ */
+final class RocksDBSnapshot implements KeyedStateSnapshot {
+  private final RocksDBKeyedStateBackend backend;
+  private final Path dir;
+  private final int firstKeyGroup;
+  private final int endKeyGroup;
+  private final byte[] meta;
+  private final List<byte[]> cfNames;
+  private final List<StateKind> kinds;
+  private final List<TypeSerializer<Object>> serializers;
+  private final KeyedStateFormat.TimerCopy timers;
+
+  // opened on first use, on the writer thread
+  private DBOptions options;
+  private ColumnFamilyOptions cfOptions;
+  private StringAppendOperator merge;
+  private ReadOptions readOptions;
+  private RocksDB db;
+  private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+  private ColumnFamilyHandle[] stateHandles;
+  private boolean released;
+
+  RocksDBSnapshot(RocksDBKeyedStateBackend backend, Path dir, int firstKeyGroup, int endKeyGroup, byte[] meta, List<byte[]> cfNames,
+      List<StateKind> kinds, List<TypeSerializer<Object>> serializers, KeyedStateFormat.TimerCopy timers) {
+    this.backend = backend;
+    this.dir = dir;
+    this.firstKeyGroup = firstKeyGroup;
+    this.endKeyGroup = endKeyGroup;
+    this.meta = meta;
+    this.cfNames = cfNames;
+    this.kinds = kinds;
+    this.serializers = serializers;
+    this.timers = timers;
+  }
+
+  @Override
+  public int firstKeyGroup() {
+    return firstKeyGroup;
+  }
+
+  @Override
+  public int endKeyGroup() {
+    return endKeyGroup;
+  }
+
+  @Override
+  public void writeMeta(DataOutputView out) throws IOException {
+    out.write(meta);
+  }
+
+  private synchronized void open() throws IOException {
+    if (db != null) {
+      return;
+    }
+    if (released) {
+      throw new IOException("The snapshot was released");
+    }
+    try {
+      options = new DBOptions().setInfoLogLevel(InfoLogLevel.HEADER_LEVEL).setKeepLogFileNum(1);
+      merge = new StringAppendOperator(',');
+      cfOptions = new ColumnFamilyOptions().setMergeOperator(merge);
+      readOptions = new ReadOptions().setFillCache(false);
+      List<byte[]> existing;
+      try (org.rocksdb.Options listOptions = new org.rocksdb.Options()) {
+        existing = RocksDB.listColumnFamilies(listOptions, dir.toString());
+      }
+      List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+      for (byte[] name : existing) {
+        descriptors.add(new ColumnFamilyDescriptor(name, cfOptions));
+      }
+      db = RocksDB.openReadOnly(options, dir.toString(), descriptors, handles);
+      stateHandles = new ColumnFamilyHandle[cfNames.size()];
+      for (int i = 0; i < cfNames.size(); i++) {
+        for (int j = 0; j < existing.size(); j++) {
+          if (Arrays.equals(existing.get(j), cfNames.get(i))) {
+            stateHandles[i] = handles.get(j);
+          }
+        }
+        if (stateHandles[i] == null) {
+          throw new IOException("The RocksDB snapshot in " + dir + " lacks the column family "
+              + new String(cfNames.get(i), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    } catch (RocksDBException e) {
+      throw new IOException("Cannot open the RocksDB snapshot in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
+    open();
+    byte[] groupPrefix = {(byte) (keyGroup >>> 8), (byte) keyGroup};
+    DataOutputSerializer block = new DataOutputSerializer(1024);
+    DataInputDeserializer in = new DataInputDeserializer();
+    boolean any = timers.has(keyGroup);
+    for (int s = 0; s < stateHandles.length; s++) {
+      DataOutputSerializer entries = new DataOutputSerializer(256);
+      int count = 0;
+      StateKind kind = kinds.get(s);
+      TypeSerializer<Object> serializer = serializers.get(s);
+      try (RocksIterator it = db.newIterator(stateHandles[s], readOptions)) {
+        byte[] mapPrefix = null;
+        int mapPrefixLength = 0;
+        HashMap<Object, Object> map = null;
+        for (it.seek(groupPrefix); it.isValid(); it.next()) {
+          byte[] k = it.key();
+          if (k[0] != groupPrefix[0] || k[1] != groupPrefix[1]) {
+            break;
+          }
+          int p = RocksDBKeyedStateBackend.prefixLength(k, in);
+          if (kind == StateKind.MAP) {
+            if (mapPrefix == null || p != mapPrefixLength || !Arrays.equals(k, 0, p, mapPrefix, 0, p)) {
+              if (map != null) {
+                writeEntry(entries, mapPrefix, mapPrefixLength, serializer, map, in);
+                count++;
+              }
+              map = new HashMap<>();
+              mapPrefix = k;
+              mapPrefixLength = p;
+            }
+            in.setBuffer(k, p, k.length - p);
+            Object userKey = RocksDBKeyedStateBackend.mapKeys(serializer).deserialize(in);
+            in.setBuffer(it.value());
+            map.put(userKey, RocksDBKeyedStateBackend.readMapValue(in, RocksDBKeyedStateBackend.mapValues(serializer)));
+          } else if (kind == StateKind.LIST) {
+            List<Object> list = RocksDBKeyedStateBackend.readElements(it.value(),
+                RocksDBKeyedStateBackend.listElements(serializer));
+            if (!list.isEmpty()) {
+              writeEntry(entries, k, p, serializer, list, in);
+              count++;
+            }
+          } else {
+            writeHeader(entries, k, p, in);
+            entries.write(it.value());
+            count++;
+          }
+        }
+        if (map != null) {
+          writeEntry(entries, mapPrefix, mapPrefixLength, serializer, map, in);
+          count++;
+        }
+      }
+      block.writeInt(count);
+      block.write(entries.getSharedBuffer(), 0, entries.length());
+      any |= count > 0;
+    }
+    if (!any) {
+      return false;
+    }
+    out.write(block.getSharedBuffer(), 0, block.length());
+    timers.write(keyGroup, out);
+    return true;
+  }
+
+  /** Writes (namespaced, key, [namespace]) from the raw bytes of a RocksDB key prefix. */
+  private static void writeHeader(DataOutputSerializer out, byte[] k, int prefixLength, DataInputDeserializer in)
+      throws IOException {
+    in.setBuffer(k, 2, prefixLength - 2);
+    DynamicSerializer.INSTANCE.deserialize(in);
+    int keyEnd = in.getPosition();
+    boolean namespaced = k[keyEnd] != 0;
+    out.writeBoolean(namespaced);
+    out.write(k, 2, keyEnd - 2);
+    if (namespaced) {
+      out.write(k, keyEnd + 1, prefixLength - keyEnd - 1);
+    }
+  }
+
+  private static void writeEntry(DataOutputSerializer out, byte[] k, int prefixLength,
+      TypeSerializer<Object> serializer, Object value, DataInputDeserializer in) throws IOException {
+    writeHeader(out, k, prefixLength, in);
+    serializer.serialize(value, out);
+  }
+
+  @Override
+  public synchronized void release() {
+    if (released) {
+      return;
+    }
+    released = true;
+    for (ColumnFamilyHandle h : handles) {
+      RocksDBKeyedStateBackend.closeQuietly(h);
+    }
+    handles.clear();
+    if (db != null) {
+      try {
+        db.closeE();
+      } catch (RocksDBException e) {
+        // the directory goes below either way
+      }
+    }
+    for (AutoCloseable c : new AutoCloseable[] {readOptions, cfOptions, merge, options}) {
+      RocksDBKeyedStateBackend.closeQuietly(c);
+    }
+    RocksDBKeyedStateBackend.deleteQuietly(dir);
+    backend.snapshotReleased(this);
+  }
+}

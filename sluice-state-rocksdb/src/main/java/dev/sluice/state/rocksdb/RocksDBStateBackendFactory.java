@@ -1,0 +1,33 @@
+package dev.sluice.state.rocksdb;
+
+import dev.sluice.runtime.state.StateBackend;
+import dev.sluice.runtime.state.StateBackendFactory;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds {@link EmbeddedRocksDBStateBackend} by the name {@code "rocksdb"}. Options: {@code
+ * memory} (per subtask, e.g. {@code 256mb}), {@code write-buffer-ratio} (e.g. {@code 0.5}),
+ * {@code working-directory} (a path).
+ */
+public final class RocksDBStateBackendFactory implements StateBackendFactory {
+  @Override
+  public Set<String> names() {
+    return Set.of(EmbeddedRocksDBStateBackend.NAME);
+  }
+
+  @Override
+  public StateBackend create(Map<String, String> options) {
+    EmbeddedRocksDBStateBackend backend = new EmbeddedRocksDBStateBackend();
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      switch (e.getKey()) {
+        case "memory" -> backend.setMemoryLimit(EmbeddedRocksDBStateBackend.parseBytes(e.getValue()));
+        case "write-buffer-ratio" -> backend.setWriteBufferRatio(Double.parseDouble(e.getValue()));
+        case "working-directory" -> backend.setWorkingDirectory(e.getValue());
+        default -> throw new IllegalArgumentException("Unknown option '" + e.getKey()
+            + "' of the rocksdb state backend; known are memory, write-buffer-ratio, working-directory");
+      }
+    }
+    return backend;
+  }
+}
