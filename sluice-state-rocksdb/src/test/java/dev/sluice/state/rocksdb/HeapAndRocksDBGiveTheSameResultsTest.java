@@ -154,7 +154,8 @@ class HeapAndRocksDBGiveTheSameResultsTest {
     // one source subtask: each key sees its elements in input order on both backends
     DataStream<Tuple2<String, Long>> events = env.fromData(input).setParallelism(1)
         .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple2<String, Long>>forBoundedOutOfOrderness(
-            Duration.ofMillis(50)).withTimestampAssigner((e, ts) -> e.f1));
+            Duration.ofMillis(50)).withTimestampAssigner((e, ts) -> e.f1))
+        .setParallelism(1); // chained to the source: no rebalance that could reorder a key's elements
     List<String> out = new ArrayList<>(job.apply(events).executeAndCollect(Integer.MAX_VALUE));
     out.sort(null);
     return out;
