@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoint directory each time, and checks the committed output equals an uninterrupted run:
  * every record once, none missing.
  *
- * <p>The default suite runs a short version (30,000 events, 4 kills); the {@code crash-soak}
+ * <p>The default suite runs a short version (80,000 events at 10,000 per second, 4 kills); the {@code crash-soak}
  * Maven profile runs the long one: {@code ./mvnw -pl sluice-core -am verify -Pcrash-soak}
  * (10 M events at full speed, 20 kills), configurable with {@code -Dsluice.crash.events},
  * {@code -Dsluice.crash.rate} (0 = unlimited) and {@code -Dsluice.crash.kills}.
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
   @TempDir Path tmp;
 
-  static final long EVENTS = Long.getLong("sluice.crash.events", 30_000);
+  static final long EVENTS = Long.getLong("sluice.crash.events", 80_000);
   static final double RATE = Double.parseDouble(System.getProperty("sluice.crash.rate", "10000"));
   static final int KILLS = Integer.getInteger("sluice.crash.kills", 4);
   /** Each run is killed after 0.7 s plus up to this many milliseconds. */
