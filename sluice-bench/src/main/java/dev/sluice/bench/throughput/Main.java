@@ -35,7 +35,7 @@ public final class Main implements Callable<Integer> {
     static final String SLUICE_JOBS_CLASS = "dev.sluice.bench.throughput.SluiceJobs";
 
     /** Sluice state backends other than the built-in heap one: harness name to class name. */
-    static final Map<String, String> SLUICE_STATE_BACKENDS =
+    public static final Map<String, String> SLUICE_STATE_BACKENDS =
             Map.of("rocksdb", "dev.sluice.state.rocksdb.EmbeddedRocksDBStateBackend");
 
     static final List<String> FLINK_STATE_BACKENDS = List.of("hashmap", "rocksdb");
@@ -274,7 +274,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The message for a Sluice state backend whose class is not on the class path. */
-    static String sluiceBackendMissing(String name) {
+    public static String sluiceBackendMissing(String name) {
         return "Sluice state backend '" + name + "' is not available in this build (class "
                 + SLUICE_STATE_BACKENDS.get(name) + " not found)";
     }
