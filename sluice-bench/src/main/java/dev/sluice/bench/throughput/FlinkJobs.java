@@ -5,9 +5,12 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
@@ -16,6 +19,8 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,15 +28,32 @@ import java.util.concurrent.TimeUnit;
  * ({@code createLocalEnvironment(p)}), default STREAMING runtime mode.
  *
  * <p>Keep this file and {@link SluiceJobs} the same shape, line for line.
+ *
+ * <p>State backend: {@code hashmap} (Flink's default) or {@code rocksdb}
+ * ({@code EmbeddedRocksDBStateBackend}, full checkpoints: Flink's default, not incremental), set
+ * through {@link StateBackendOptions#STATE_BACKEND}. With checkpointing, checkpoints go to a scratch
+ * directory ({@link CheckpointingOptions#CHECKPOINTS_DIRECTORY}, file-system checkpoint storage)
+ * deleted at JVM exit. Completed checkpoints are counted by the job's first function (a
+ * {@link CheckpointListener}: every parallel instance adds the ids it is notified of to one set in
+ * this JVM; the MiniCluster runs in-process).
  */
 public final class FlinkJobs implements EngineJobs {
 
     @Override
-    public Prepared prepare(JobKind job, int parallelism, long events, boolean objectReuse) {
+    public Prepared prepare(JobKind job, int parallelism, long events, boolean objectReuse, StateSettings state) {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.OBJECT_REUSE, objectReuse); // Flink's default is false
+        conf.set(StateBackendOptions.STATE_BACKEND, state.stateBackend());
+        if (state.checkpointing()) {
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    ScratchDirectory.create("flink-checkpoints").toUri().toString());
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.setParallelism(parallelism);
+        if (state.checkpointing()) {
+            env.enableCheckpointing(state.checkpointIntervalMs());
+        }
+        CountingCheckpoints.COMPLETED.clear();
 
         switch (job) {
             case STATELESS:
@@ -70,10 +92,28 @@ public final class FlinkJobs implements EngineJobs {
                 throw new IllegalArgumentException("unknown job " + job);
         }
         String name = "flink-" + job.id() + "-p" + parallelism;
-        return () -> {
-            JobExecutionResult result = env.execute(name);
-            return result.getNetRuntime(TimeUnit.MILLISECONDS);
+        return new Prepared() {
+            @Override
+            public long execute() throws Exception {
+                JobExecutionResult result = env.execute(name);
+                return result.getNetRuntime(TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public long completedCheckpoints() {
+                return state.checkpointing() ? CountingCheckpoints.COMPLETED.size() : -1;
+            }
         };
+    }
+
+    /** Base of each job's first function: records the ids of completed checkpoints it is notified of. */
+    abstract static class CountingCheckpoints implements CheckpointListener {
+        static final Set<Long> COMPLETED = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            COMPLETED.add(checkpointId);
+        }
     }
 
     /** Source -> (key, event time) with timestamps and monotonous watermarks -> keyBy(key). */
@@ -86,14 +126,14 @@ public final class FlinkJobs implements EngineJobs {
                 .keyBy(t -> t.f0);
     }
 
-    static final class ToTimed implements MapFunction<Long, Tuple2<Long, Long>> {
+    static final class ToTimed extends CountingCheckpoints implements MapFunction<Long, Tuple2<Long, Long>> {
         @Override
         public Tuple2<Long, Long> map(Long x) {
             return Tuple2.of(Workload.key(x), Workload.eventTime(x));
         }
     }
 
-    static final class ToSessionTimed implements MapFunction<Long, Tuple2<Long, Long>> {
+    static final class ToSessionTimed extends CountingCheckpoints implements MapFunction<Long, Tuple2<Long, Long>> {
         @Override
         public Tuple2<Long, Long> map(Long x) {
             return Tuple2.of(Workload.sessionKey(x), Workload.eventTime(x));
@@ -123,7 +163,7 @@ public final class FlinkJobs implements EngineJobs {
         }
     }
 
-    static final class Transform implements MapFunction<Long, Long> {
+    static final class Transform extends CountingCheckpoints implements MapFunction<Long, Long> {
         @Override
         public Long map(Long x) {
             return Workload.transform(x);
@@ -137,7 +177,7 @@ public final class FlinkJobs implements EngineJobs {
         }
     }
 
-    static final class ToKeyed implements MapFunction<Long, Tuple2<Long, Long>> {
+    static final class ToKeyed extends CountingCheckpoints implements MapFunction<Long, Tuple2<Long, Long>> {
         @Override
         public Tuple2<Long, Long> map(Long x) {
             return Tuple2.of(Workload.key(x), x);

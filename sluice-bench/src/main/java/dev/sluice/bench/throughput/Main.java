@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Side-by-side throughput harness: runs the same jobs ({@link JobKind}) on the same generated data
  * on Sluice and on Apache Flink, each measurement in a fresh child JVM ({@link RunOne}), and prints
- * a Markdown report.
+ * a Markdown report. With {@code --checkpoint-modes off,1000} every cell runs with checkpointing
+ * off and every 1000 ms, alternately, and the report adds the overhead of checkpointing.
  */
 @Command(name = "sluice-throughput", mixinStandardHelpOptions = true,
         description = "Runs the stateless and keyed benchmark jobs on Sluice and Flink (each run in a fresh JVM)"
@@ -32,6 +33,12 @@ import java.util.concurrent.TimeUnit;
 public final class Main implements Callable<Integer> {
 
     static final String SLUICE_JOBS_CLASS = "dev.sluice.bench.throughput.SluiceJobs";
+
+    /** Sluice state backends other than the built-in heap one: harness name to class name. */
+    public static final Map<String, String> SLUICE_STATE_BACKENDS =
+            Map.of("rocksdb", "dev.sluice.state.rocksdb.EmbeddedRocksDBStateBackend");
+
+    static final List<String> FLINK_STATE_BACKENDS = List.of("hashmap", "rocksdb");
 
     @Option(names = "--engines", split = ",", defaultValue = "sluice,flink",
             description = "Engines to run: sluice, flink (default: ${DEFAULT-VALUE}).")
@@ -75,6 +82,24 @@ public final class Main implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String flinkObjectReuse;
 
+    @Option(names = "--checkpoint-interval", defaultValue = "0",
+            description = "Checkpoint interval in ms for both engines; 0 = off (default: ${DEFAULT-VALUE}).")
+    long checkpointInterval;
+
+    @Option(names = "--checkpoint-modes", split = ",",
+            description = "Several checkpoint intervals, each measured as its own row, alternating within each"
+                    + " repetition: e.g. off,1000 (off = 0). Replaces --checkpoint-interval.")
+    List<String> checkpointModes;
+
+    @Option(names = "--state-backend", split = ",", defaultValue = "heap",
+            description = "Sluice state backends: heap, rocksdb (when this build has it) (default: ${DEFAULT-VALUE}).")
+    List<String> sluiceStateBackends;
+
+    @Option(names = "--flink-state-backend", split = ",", defaultValue = "hashmap",
+            description = "Flink state backends: hashmap (Flink's default), rocksdb (EmbeddedRocksDBStateBackend)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    List<String> flinkStateBackends;
+
     @Option(names = "--child-jvm-args", defaultValue = "-Xms2g -Xmx2g -XX:+UseG1GC",
             description = "JVM options for each child JVM, space separated (default: ${DEFAULT-VALUE}).")
     String childJvmArgs;
@@ -98,14 +123,21 @@ public final class Main implements Callable<Integer> {
         System.exit(rc);
     }
 
-    /** One engine variant as a table row: engine name for RunOne plus object-reuse flag. */
-    record Variant(String engine, boolean objectReuse) {
+    /** One engine variant as a table row: engine name for RunOne, object-reuse flag and state backend. */
+    record Variant(String engine, boolean objectReuse, String stateBackend) {
         String label() {
-            return engine + (objectReuse ? "+reuse" : "");
+            boolean defaultBackend = stateBackend.equals(RunOne.defaultStateBackend(engine));
+            return engine + (defaultBackend ? "" : "-" + stateBackend) + (objectReuse ? "+reuse" : "");
         }
     }
 
-    record Cell(JobKind job, int parallelism, Variant variant, long events) {}
+    /** One row of the report; {@code checkpointIntervalMs} 0 = checkpointing off. */
+    record Cell(JobKind job, int parallelism, Variant variant, long events, long checkpointIntervalMs) {
+        /** The same cell with checkpointing off. */
+        Cell withoutCheckpoints() {
+            return new Cell(job, parallelism, variant, events, 0);
+        }
+    }
 
     /** Parsed RESULT line of one child run. */
     record Run(Cell cell, int repeat, Map<String, String> values, String error) {
@@ -140,6 +172,11 @@ public final class Main implements Callable<Integer> {
         long peakOldGenBytes() {
             return Long.parseLong(values.getOrDefault("peakOldGenBytes", "-1"));
         }
+
+        /** Checkpoints completed during the measured run, -1 when off or unknown. */
+        long checkpoints() {
+            return Long.parseLong(values.getOrDefault("checkpoints", "-1"));
+        }
     }
 
     @Override
@@ -156,12 +193,18 @@ public final class Main implements Callable<Integer> {
             System.err.println("--repeats must be >= 1");
             return 2;
         }
+        List<Long> intervals = checkpointIntervals();
+        if (intervals == null) {
+            return 2;
+        }
 
         List<Cell> cells = new ArrayList<>();
         for (JobKind job : jobKinds) {
             for (int p : parallelisms) {
                 for (Variant v : variants) {
-                    cells.add(new Cell(job, p, v, eventsFor(job)));
+                    for (long interval : intervals) {
+                        cells.add(new Cell(job, p, v, eventsFor(job), interval));
+                    }
                 }
             }
         }
@@ -176,8 +219,9 @@ public final class Main implements Callable<Integer> {
         for (int r = 1; r <= repeats; r++) {
             for (Cell cell : cells) {
                 k++;
-                System.err.printf(Locale.ROOT, "[%d/%d] %s %s p=%d N=%d repeat %d/%d%n", k, total,
-                        cell.variant().label(), cell.job().id(), cell.parallelism(), cell.events(), r, repeats);
+                System.err.printf(Locale.ROOT, "[%d/%d] %s %s p=%d N=%d checkpoints %s repeat %d/%d%n", k, total,
+                        cell.variant().label(), cell.job().id(), cell.parallelism(), cell.events(),
+                        Report.interval(cell.checkpointIntervalMs()), r, repeats);
                 Run run = runChild(cell, r);
                 if (run.ok()) {
                     System.err.printf(Locale.ROOT, "        -> %.3f s, %s events/s, %.2f cores busy%n",
@@ -203,12 +247,54 @@ public final class Main implements Callable<Integer> {
         return runs.stream().allMatch(Run::ok) ? 0 : 1;
     }
 
+    /** The checkpoint intervals to measure (0 = off), or null after a usage error. */
+    private List<Long> checkpointIntervals() {
+        if (checkpointModes == null) {
+            if (checkpointInterval < 0) {
+                System.err.println("--checkpoint-interval must be >= 0");
+                return null;
+            }
+            return List.of(checkpointInterval);
+        }
+        List<Long> result = new ArrayList<>();
+        for (String mode : checkpointModes) {
+            String m = mode.trim().toLowerCase(Locale.ROOT);
+            try {
+                long interval = m.equals("off") ? 0 : Long.parseLong(m);
+                if (interval < 0) {
+                    throw new NumberFormatException(m);
+                }
+                result.add(interval);
+            } catch (NumberFormatException e) {
+                System.err.println("--checkpoint-modes takes off or intervals in ms, e.g. off,1000; got '" + mode + "'");
+                return null;
+            }
+        }
+        return result;
+    }
+
+    /** The message for a Sluice state backend whose class is not on the class path. */
+    public static String sluiceBackendMissing(String name) {
+        return "Sluice state backend '" + name + "' is not available in this build (class "
+                + SLUICE_STATE_BACKENDS.get(name) + " not found)";
+    }
+
+    /**
+     * The table rows' engine variants, or null after a usage error. A Sluice state backend that this
+     * build does not have is skipped with a message; the other rows still run.
+     */
     private List<Variant> variants() {
         List<Variant> result = new ArrayList<>();
         String reuse = flinkObjectReuse.toLowerCase(Locale.ROOT);
         if (!List.of("off", "on", "both").contains(reuse)) {
             System.err.println("--flink-object-reuse must be off, on or both");
             return null;
+        }
+        for (String b : flinkStateBackends) {
+            if (!FLINK_STATE_BACKENDS.contains(b)) {
+                System.err.println("unknown Flink state backend '" + b + "' (expected hashmap or rocksdb)");
+                return null;
+            }
         }
         for (String e : engines) {
             switch (e.trim().toLowerCase(Locale.ROOT)) {
@@ -221,14 +307,27 @@ public final class Main implements Callable<Integer> {
                                 + " Sluice DataStream API exists; rebuild with -Dsluice.api, or run with --engines flink.");
                         return null;
                     }
-                    result.add(new Variant("sluice", false));
+                    for (String b : sluiceStateBackends) {
+                        if (b.equals("heap")) {
+                            result.add(new Variant("sluice", false, b));
+                        } else if (!SLUICE_STATE_BACKENDS.containsKey(b)) {
+                            System.err.println("unknown Sluice state backend '" + b + "' (expected heap or rocksdb)");
+                            return null;
+                        } else if (classPresent(SLUICE_STATE_BACKENDS.get(b))) {
+                            result.add(new Variant("sluice", false, b));
+                        } else {
+                            System.err.println(sluiceBackendMissing(b) + "; its rows are skipped.");
+                        }
+                    }
                     break;
                 case "flink":
-                    if (!reuse.equals("on")) {
-                        result.add(new Variant("flink", false));
-                    }
-                    if (!reuse.equals("off")) {
-                        result.add(new Variant("flink", true));
+                    for (String b : flinkStateBackends) {
+                        if (!reuse.equals("on")) {
+                            result.add(new Variant("flink", false, b));
+                        }
+                        if (!reuse.equals("off")) {
+                            result.add(new Variant("flink", true, b));
+                        }
                     }
                     break;
                 default:
@@ -236,7 +335,20 @@ public final class Main implements Callable<Integer> {
                     return null;
             }
         }
+        if (result.isEmpty()) {
+            System.err.println("nothing to run");
+            return null;
+        }
         return result;
+    }
+
+    private static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, Main.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private long eventsFor(JobKind job) {
@@ -269,7 +381,9 @@ public final class Main implements Callable<Integer> {
         cmd.add(RunOne.class.getName());
         cmd.addAll(List.of("--engine", cell.variant().engine(), "--job", cell.job().id(),
                 "--parallelism", Integer.toString(cell.parallelism()), "--events", Long.toString(cell.events()),
-                "--warmup-events", Long.toString(Math.round(cell.events() * warmupFraction))));
+                "--warmup-events", Long.toString(Math.round(cell.events() * warmupFraction)),
+                "--state-backend", cell.variant().stateBackend(),
+                "--checkpoint-interval", Long.toString(cell.checkpointIntervalMs())));
         if (cell.variant().objectReuse()) {
             cmd.add("--object-reuse");
         }

@@ -45,60 +45,110 @@ public final class Report {
                 .append("Events/s = N / wall time of `execute()` (engine start-up inside `execute()` included). ")
                 .append("CPU = process CPU time (all threads, incl. JIT and GC) over the same interval. ")
                 .append("Peak heap = sum of the heap pools' peak usage during the measured run (mostly young-gen sizing);"
-                + " peak old gen = the old/tenured pool's peak (retained data).\n\n");
+                + " peak old gen = the old/tenured pool's peak (retained data).\n");
+        if (cells.stream().anyMatch(c -> c.checkpointIntervalMs() > 0)) {
+            sb.append("- Checkpoints: exactly-once, to a temporary directory on the local disk. Sluice: heap state;"
+                    + " completed checkpoints from `JobClient#checkpointStatistics()`. Flink: `hashmap` = HashMapStateBackend,"
+                    + " `rocksdb` = EmbeddedRocksDBStateBackend (full, not incremental checkpoints; Flink's defaults),"
+                    + " file-system checkpoint storage; completed checkpoints counted by a `CheckpointListener` in the"
+                    + " job's first function. Both counts include the final checkpoint of the bounded job.\n");
+        }
+        sb.append('\n');
 
-        sb.append("| job | p | engine | N | median events/s | min–max events/s | median wall s | CPU cores busy"
-                + " | CPU ns / event | peak heap MiB | peak old gen MiB | × Flink |\n");
-        sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| job | p | engine | checkpoints every | N | median events/s | min–max events/s | median wall s"
+                + " | CPU cores busy | CPU ns / event | peak heap MiB | peak old gen MiB | checkpoints completed | × Flink |\n");
+        sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Main.Cell cell : cells) {
             List<Main.Run> ok = okRuns(runs, cell);
             int failed = (int) runs.stream().filter(r -> r.cell().equals(cell) && !r.ok()).count();
             if (ok.isEmpty()) {
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %,d | FAILED (%d) | | | | | | | |%n",
-                        cell.job().id(), cell.parallelism(), cell.variant().label(), cell.events(), failed));
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %,d | FAILED (%d) | | | | | | | | |%n",
+                        cell.job().id(), cell.parallelism(), cell.variant().label(),
+                        interval(cell.checkpointIntervalMs()), cell.events(), failed));
                 continue;
             }
             double median = median(ok, Main.Run::eventsPerSecond);
             double min = ok.stream().mapToDouble(Main.Run::eventsPerSecond).min().orElse(Double.NaN);
             double max = ok.stream().mapToDouble(Main.Run::eventsPerSecond).max().orElse(Double.NaN);
             String ratio = "";
-            Main.Cell flinkCell = new Main.Cell(cell.job(), cell.parallelism(), new Main.Variant("flink", false),
-                    cell.events());
+            Main.Cell flinkCell = new Main.Cell(cell.job(), cell.parallelism(),
+                    new Main.Variant("flink", false, "hashmap"), cell.events(), cell.checkpointIntervalMs());
             List<Main.Run> flinkRuns = okRuns(runs, flinkCell);
             if (!flinkRuns.isEmpty()) {
                 ratio = String.format(Locale.ROOT, "%.2f", median / median(flinkRuns, Main.Run::eventsPerSecond));
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %,d | %,.0f | %,.0f – %,.0f | %.2f | %.2f | %.1f | %.0f | %.0f | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %,d | %,.0f | %,.0f – %,.0f | %.2f | %.2f | %.1f | %.0f | %.0f | %s | %s |%n",
                     cell.job().id(), cell.parallelism(), cell.variant().label() + (failed > 0 ? " (" + failed + " failed)" : ""),
-                    cell.events(), median, min, max,
+                    interval(cell.checkpointIntervalMs()), cell.events(), median, min, max,
                     median(ok, r -> r.wallNanos() / 1e9), median(ok, Main.Run::coresBusy),
                     median(ok, Main.Run::cpuNanosPerEvent),
                     median(ok, r -> r.peakHeapBytes() / (1024.0 * 1024.0)),
-                    median(ok, r -> r.peakOldGenBytes() / (1024.0 * 1024.0)), ratio));
+                    median(ok, r -> r.peakOldGenBytes() / (1024.0 * 1024.0)),
+                    cell.checkpointIntervalMs() > 0 ? String.format(Locale.ROOT, "%.0f", median(ok, Main.Run::checkpoints)) : "",
+                    ratio));
         }
         sb.append("\n× Flink = this row's median events/s divided by the median of the `flink` row (object reuse off,"
-                + " Flink's default) for the same job and parallelism; > 1 means faster than Flink.\n\n");
+                + " Flink's default, HashMap state backend) for the same job, parallelism and checkpoint interval;"
+                + " > 1 means faster than Flink.\n\n");
+        overhead(sb, cells, runs);
 
         sb.append("<details><summary>Raw runs</summary>\n\n");
-        sb.append("| # | job | p | engine | repeat | wall s | events/s | CPU s | cores busy | peak heap MiB | GCs | GC ms"
-                + " | engine net runtime ms |\n");
-        sb.append("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| # | job | p | engine | checkpoints every | repeat | wall s | events/s | CPU s | cores busy | peak heap MiB"
+                + " | GCs | GC ms | engine net runtime ms | checkpoints completed |\n");
+        sb.append("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         int i = 0;
         for (Main.Run r : runs) {
             i++;
             if (!r.ok()) {
-                sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %d | FAILED: %s | | | | | | | |%n", i,
-                        r.cell().job().id(), r.cell().parallelism(), r.cell().variant().label(), r.repeat(), r.error()));
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %s | %d | FAILED: %s | | | | | | | | |%n", i,
+                        r.cell().job().id(), r.cell().parallelism(), r.cell().variant().label(),
+                        interval(r.cell().checkpointIntervalMs()), r.repeat(), r.error()));
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %d | %.3f | %,.0f | %.2f | %.2f | %.0f | %s | %s | %s |%n",
-                    i, r.cell().job().id(), r.cell().parallelism(), r.cell().variant().label(), r.repeat(),
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %s | %d | %.3f | %,.0f | %.2f | %.2f | %.0f | %s | %s | %s | %s |%n",
+                    i, r.cell().job().id(), r.cell().parallelism(), r.cell().variant().label(),
+                    interval(r.cell().checkpointIntervalMs()), r.repeat(),
                     r.wallNanos() / 1e9, r.eventsPerSecond(), r.cpuNanos() / 1e9, r.coresBusy(),
                     r.peakHeapBytes() / (1024.0 * 1024.0), r.values().get("gcCount"), r.values().get("gcMillis"),
-                    "-1".equals(r.values().get("netRuntimeMillis")) ? "n/a" : r.values().get("netRuntimeMillis")));
+                    "-1".equals(r.values().get("netRuntimeMillis")) ? "n/a" : r.values().get("netRuntimeMillis"),
+                    r.checkpoints() < 0 ? "" : Long.toString(r.checkpoints())));
         }
         sb.append("\n</details>\n");
         return sb.toString();
+    }
+
+    /**
+     * The table of checkpointing's cost: for each row with checkpoints on, its median events/s next to
+     * the same engine's with checkpoints off, and the overhead {@code 1 - on / off}.
+     */
+    private static void overhead(StringBuilder sb, List<Main.Cell> cells, List<Main.Run> runs) {
+        List<String> rows = new ArrayList<>();
+        for (Main.Cell cell : cells) {
+            List<Main.Run> on = okRuns(runs, cell);
+            List<Main.Run> off = okRuns(runs, cell.withoutCheckpoints());
+            if (cell.checkpointIntervalMs() == 0 || on.isEmpty() || off.isEmpty()) {
+                continue;
+            }
+            double rateOn = median(on, Main.Run::eventsPerSecond);
+            double rateOff = median(off, Main.Run::eventsPerSecond);
+            rows.add(String.format(Locale.ROOT, "| %s | %d | %s | %s | %,.0f | %,.0f | %.1f %% | %.0f |%n",
+                    cell.job().id(), cell.parallelism(), cell.variant().label(), interval(cell.checkpointIntervalMs()),
+                    rateOff, rateOn, (1 - rateOn / rateOff) * 100, median(on, Main.Run::checkpoints)));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        sb.append("Cost of checkpointing (medians; overhead = 1 − on / off, negative = faster with checkpoints,"
+                + " i.e. within noise):\n\n");
+        sb.append("| job | p | engine | checkpoints every | events/s off | events/s on | overhead | checkpoints completed |\n");
+        sb.append("|---|---:|---|---:|---:|---:|---:|---:|\n");
+        rows.forEach(sb::append);
+        sb.append('\n');
+    }
+
+    /** A checkpoint interval for the tables: {@code off} or e.g. {@code 1000 ms}. */
+    static String interval(long ms) {
+        return ms == 0 ? "off" : ms + " ms";
     }
 
     private static List<Main.Run> okRuns(List<Main.Run> runs, Main.Cell cell) {

@@ -13,14 +13,16 @@ import java.util.Map;
  *
  * <pre>
  * java -cp &lt;classpath&gt; dev.sluice.bench.throughput.RunOne --engine flink --job keyed \
- *      --parallelism 2 --events 20000000 [--warmup-events 4000000] [--object-reuse]
+ *      --parallelism 2 --events 20000000 [--warmup-events 4000000] [--object-reuse] \
+ *      [--checkpoint-interval 1000] [--state-backend heap|hashmap|rocksdb]
  * </pre>
  *
  * <p>Sequence: one warm-up execution of the same job with {@code --warmup-events} records (discarded;
  * skipped if 0), then {@code System.gc()}, reset of the heap pools' peak counters, then ONE measured
  * execution. Wall time is taken around the engine's {@code execute()} call only (pipeline
  * construction is excluded; engine/cluster start-up inside {@code execute()} is included). Prints a
- * single {@code RESULT key=value ...} line on stdout; engines log to stderr.
+ * single {@code RESULT key=value ...} line on stdout; engines log to stderr. The warm-up execution
+ * uses the same checkpoint interval and state backend as the measured one.
  */
 public final class RunOne {
 
@@ -35,6 +37,8 @@ public final class RunOne {
         long events = -1;
         long warmupEvents = 0;
         boolean objectReuse = false;
+        long checkpointInterval = 0;
+        String stateBackend = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -44,19 +48,24 @@ public final class RunOne {
                 case "--events": events = Long.parseLong(args[++i]); break;
                 case "--warmup-events": warmupEvents = Long.parseLong(args[++i]); break;
                 case "--object-reuse": objectReuse = true; break;
+                case "--checkpoint-interval": checkpointInterval = Long.parseLong(args[++i]); break;
+                case "--state-backend": stateBackend = args[++i]; break;
                 default: throw new IllegalArgumentException("unknown argument " + a);
             }
         }
-        if (engine == null || job == null || events <= 0 || parallelism <= 0) {
-            System.err.println("usage: RunOne --engine flink|sluice --job stateless|keyed --parallelism P"
-                    + " --events N [--warmup-events W] [--object-reuse]");
+        if (engine == null || job == null || events <= 0 || parallelism <= 0 || checkpointInterval < 0) {
+            System.err.println("usage: RunOne --engine flink|sluice --job stateless|keyed|tumbling|sliding|session"
+                    + " --parallelism P --events N [--warmup-events W] [--object-reuse]"
+                    + " [--checkpoint-interval MS] [--state-backend heap|hashmap|rocksdb]");
             System.exit(2);
         }
+        EngineJobs.StateSettings state = new EngineJobs.StateSettings(checkpointInterval,
+                stateBackend != null ? stateBackend : defaultStateBackend(engine));
 
         EngineJobs jobs = load(engine);
 
         if (warmupEvents > 0) {
-            jobs.prepare(job, parallelism, warmupEvents, objectReuse).execute();
+            jobs.prepare(job, parallelism, warmupEvents, objectReuse, state).execute();
         }
         System.gc();
         System.gc();
@@ -69,7 +78,7 @@ public final class RunOne {
 
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        EngineJobs.Prepared prepared = jobs.prepare(job, parallelism, events, objectReuse);
+        EngineJobs.Prepared prepared = jobs.prepare(job, parallelism, events, objectReuse, state);
         long gcCount0 = gcCount();
         long gcMillis0 = gcMillis();
         long cpu0 = os.getProcessCpuTime();
@@ -79,6 +88,7 @@ public final class RunOne {
         long cpu1 = os.getProcessCpuTime();
         long gcCount1 = gcCount();
         long gcMillis1 = gcMillis();
+        long checkpoints = prepared.completedCheckpoints();
 
         long peakHeap = 0;
         long peakOldGen = 0;
@@ -106,6 +116,9 @@ public final class RunOne {
         out.put("gcCount", Long.toString(gcCount1 - gcCount0));
         out.put("gcMillis", Long.toString(gcMillis1 - gcMillis0));
         out.put("netRuntimeMillis", Long.toString(netMillis));
+        out.put("stateBackend", state.stateBackend());
+        out.put("checkpointIntervalMs", Long.toString(checkpointInterval));
+        out.put("checkpoints", Long.toString(checkpoints));
         StringBuilder sb = new StringBuilder(RESULT_PREFIX);
         out.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
         System.out.println(sb.toString().trim());
@@ -115,6 +128,11 @@ public final class RunOne {
         System.out.flush();
         // Engines may leave non-daemon threads behind (e.g. a MiniCluster's executors); do not wait for them.
         System.exit(0);
+    }
+
+    /** The engine's default state backend: Sluice's heap backend, Flink's HashMap backend. */
+    static String defaultStateBackend(String engine) {
+        return engine.equals("flink") ? "hashmap" : "heap";
     }
 
     static EngineJobs load(String engine) throws Exception {

@@ -1,33 +1,45 @@
 package dev.sluice.bench.throughput;
 
-// The same two jobs as FlinkJobs, written against Sluice's Flink-identical API: only the
-// imports differ. The harness loads this class by reflection.
+// The same jobs as FlinkJobs, written against Sluice's Flink-identical API: only the imports
+// and the checkpoint/state-backend set-up differ. The harness loads this class by reflection.
 
 import dev.sluice.api.common.eventtime.WatermarkStrategy;
 import dev.sluice.api.common.functions.AggregateFunction;
 import dev.sluice.api.common.functions.FilterFunction;
 import dev.sluice.api.common.functions.MapFunction;
 import dev.sluice.api.java.tuple.Tuple2;
+import dev.sluice.core.execution.JobClient;
+import dev.sluice.runtime.checkpoint.CheckpointStats;
 import dev.sluice.streaming.api.datastream.KeyedStream;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import dev.sluice.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.sluice.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import dev.sluice.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import java.time.Duration;
 import dev.sluice.streaming.api.functions.sink.v2.DiscardingSink;
+import java.lang.reflect.Method;
+import java.time.Duration;
 
 /**
  * The benchmark jobs on Sluice. Same shape as {@link FlinkJobs}, line for line.
+ *
+ * <p>With checkpointing, checkpoints go to a scratch directory deleted at JVM exit, and the
+ * number of completed checkpoints comes from {@link JobClient#checkpointStatistics()}.
  */
 public final class SluiceJobs implements EngineJobs {
 
     @Override
-    public Prepared prepare(JobKind job, int parallelism, long events, boolean objectReuse) {
+    public Prepared prepare(JobKind job, int parallelism, long events, boolean objectReuse, StateSettings state)
+            throws ReflectiveOperationException {
         if (objectReuse) {
             throw new IllegalArgumentException("object reuse is a Flink-only variant in this harness");
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.setParallelism(parallelism);
+        useStateBackend(env, state.stateBackend());
+        if (state.checkpointing()) {
+            env.enableCheckpointing(state.checkpointIntervalMs());
+            env.getCheckpointConfig().setCheckpointStorage(ScratchDirectory.create("sluice-checkpoints"));
+        }
 
         switch (job) {
             case STATELESS:
@@ -66,10 +78,59 @@ public final class SluiceJobs implements EngineJobs {
                 throw new IllegalArgumentException("unknown job " + job);
         }
         String name = "sluice-" + job.id() + "-p" + parallelism;
-        return () -> {
-            env.execute(name);
-            return -1L;
+        return new Prepared() {
+            private JobClient client;
+
+            @Override
+            public long execute() throws Exception {
+                client = env.executeAsync(name);
+                client.getJobExecutionResult().get();
+                return -1L;
+            }
+
+            @Override
+            public long completedCheckpoints() {
+                if (!state.checkpointing()) {
+                    return -1;
+                }
+                return client.checkpointStatistics().stream()
+                        .filter(c -> c.status() == CheckpointStats.Status.COMPLETED && !c.savepoint())
+                        .count();
+            }
         };
+    }
+
+    /**
+     * Sets the state backend named {@code name}: {@code heap} is Sluice's default. Any other name is
+     * looked up by class name ({@link Main#SLUICE_STATE_BACKENDS}), without a compile-time dependency,
+     * and set through the environment's {@code setStateBackend} method.
+     *
+     * @throws IllegalArgumentException if this build has no such backend
+     */
+    static void useStateBackend(StreamExecutionEnvironment env, String name) throws ReflectiveOperationException {
+        if (name.equals("heap")) {
+            return;
+        }
+        String className = Main.SLUICE_STATE_BACKENDS.get(name);
+        if (className == null) {
+            throw new IllegalArgumentException("unknown Sluice state backend '" + name + "' (expected heap or "
+                    + String.join(" or ", Main.SLUICE_STATE_BACKENDS.keySet()) + ")");
+        }
+        Class<?> backend;
+        try {
+            backend = Class.forName(className);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException(Main.sluiceBackendMissing(name));
+        }
+        for (Method m : env.getClass().getMethods()) {
+            if (m.getName().equals("setStateBackend") && m.getParameterCount() == 1
+                    && m.getParameterTypes()[0].isAssignableFrom(backend)) {
+                m.invoke(env, backend.getDeclaredConstructor().newInstance());
+                return;
+            }
+        }
+        throw new IllegalArgumentException("Sluice state backend '" + name + "': " + className
+                + " is on the class path but StreamExecutionEnvironment has no setStateBackend method for it");
     }
 
     /** Source -> (key, event time) with timestamps and monotonous watermarks -> keyBy(key). */
