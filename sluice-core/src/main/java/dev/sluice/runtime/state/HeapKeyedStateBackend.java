@@ -183,6 +183,9 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
       } else {
         store = new HeapStateStore<>(this);
       }
+      if (serializerConfig != null && !valueSerializer.isImmutableType()) {
+        store.enableCopyOnWrite(valueSerializer::copy);
+      }
       registered = new Registered(create.apply(store), kind, valueSerializer, store);
       states.put(name, registered);
     } else if (registered.kind != kind) {
@@ -261,25 +264,44 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     }
     List<StateCopy> copies = new ArrayList<>(states.size());
     states.forEach((name, r) -> {
-      java.util.function.UnaryOperator<Object> copier = r.serializer.isImmutableType() ? null : r.serializer::copy;
+      // The copy shares the value objects: a mutable value is copied when it is next used while
+      // the snapshot is being written (copy-on-write), so the pause is the shallow copy only.
       Expiry expiry = expiries.get(name);
-      if (expiry != null && expiry.inSnapshots()) {
-        java.util.function.UnaryOperator<Object> copy = copier;
-        copier = v -> {
-          Object live = expiry.cleaner().apply(v);
-          return live == null || copy == null ? live : copy.apply(live);
-        };
-      }
-      copies.add(new StateCopy(name, r.kind, r.serializer, r.store.copyTables(copier)));
+      java.util.function.UnaryOperator<Object> filter =
+          expiry != null && expiry.inSnapshots() ? expiry.cleaner() : null;
+      copies.add(new StateCopy(name, r.kind, r.serializer, r.store.copyTables(filter)));
     });
+    version++;
+    inFlight.incrementAndGet();
     return new HeapSnapshot(copies, timers.snapshot(maxParallelism));
   }
 
   private record StateCopy(String name, StateKind kind, TypeSerializer<Object> serializer, Object[][] tables) {}
 
+  /** Snapshot version: increases with every snapshot; entries written since carry the new one. */
+  private int version = 1;
+  /** Snapshots taken and not yet written out (released by the writer thread). */
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+  int snapshotVersion() {
+    return version;
+  }
+
+  boolean snapshotsInFlight() {
+    return inFlight.get() > 0;
+  }
+
   private final class HeapSnapshot implements KeyedStateSnapshot {
     private final List<StateCopy> copies;
     private final KeyedStateFormat.TimerCopy timers;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Override
+    public void release() {
+      if (released.compareAndSet(false, true)) {
+        inFlight.decrementAndGet();
+      }
+    }
 
     HeapSnapshot(List<StateCopy> copies, KeyedStateFormat.TimerCopy timers) {
       this.copies = copies;

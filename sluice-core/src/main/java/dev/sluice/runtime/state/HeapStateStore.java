@@ -51,7 +51,7 @@ final class HeapStateStore<V> {
     }
     StateTable<V> table = tables[index];
     if (table == null) {
-      table = tables[index] = new StateTable<>();
+      table = tables[index] = new StateTable<>(copier != null);
     }
     Object stored = storedKey(namespace);
     cachedTable = table;
@@ -60,18 +60,53 @@ final class HeapStateStore<V> {
     cachedNamespace = namespace;
   }
 
+  /**
+   * Deep-copies values of a mutable type before they may be changed while a snapshot that shares
+   * them is being written (copy-on-write); null when values are immutable or nothing checkpoints.
+   */
+  private java.util.function.UnaryOperator<V> copier;
+
+  /** Values of this state are mutable: copy a value shared with a running snapshot before use. */
+  @SuppressWarnings("unchecked")
+  void enableCopyOnWrite(java.util.function.UnaryOperator<Object> copier) {
+    this.copier = (java.util.function.UnaryOperator<V>) copier;
+    for (int i = 0; i < tables.length; i++) {
+      StateTable<V> old = tables[i];
+      if (old != null) { // restored entries: rebuild the table with versions
+        StateTable<V> tracked = new StateTable<>(true);
+        old.forEach((k, v) -> tracked.insert(k, KeyGroups.spreadHash(k), (V) v, 0));
+        tables[i] = tracked;
+      }
+    }
+    cachedEpoch = -1;
+  }
+
   V get() {
     locate();
-    return cachedSlot < 0 ? null : cachedTable.valueAt(cachedSlot);
+    if (cachedSlot < 0) {
+      return null;
+    }
+    V value = cachedTable.valueAt(cachedSlot);
+    if (copier != null && backend.snapshotsInFlight()) {
+      int version = backend.snapshotVersion();
+      if (cachedTable.versionAt(cachedSlot) != version) {
+        // the running snapshot holds this object: work on a copy of it from now on
+        value = copier.apply(value);
+        cachedTable.setValueAt(cachedSlot, value);
+        cachedTable.setVersionAt(cachedSlot, version);
+      }
+    }
+    return value;
   }
 
   void put(V value) {
     locate();
     if (cachedSlot >= 0) {
       cachedTable.setValueAt(cachedSlot, value);
+      cachedTable.setVersionAt(cachedSlot, backend.snapshotVersion());
     } else {
       Object stored = storedKey(namespace);
-      cachedSlot = cachedTable.insert(stored, storedHash(namespace, stored), value);
+      cachedSlot = cachedTable.insert(stored, storedHash(namespace, stored), value, backend.snapshotVersion());
     }
   }
 
@@ -146,9 +181,9 @@ final class HeapStateStore<V> {
   }
 
   /**
-   * Copies the slots of every key group's table, deep-copying values with {@code copier} (values
-   * of mutable types must not change while the copy is written out); an entry for which the
-   * copier returns null is left out.
+   * Copies the slots of every key group's table (the value objects are shared: mutable ones are
+   * copied on their next use instead, see {@link #get}), passing values through {@code copier}
+   * if given; an entry for which it returns null is left out.
    */
   Object[][] copyTables(java.util.function.UnaryOperator<Object> copier) {
     Object[][] copies = new Object[tables.length][];
@@ -177,7 +212,7 @@ final class HeapStateStore<V> {
   void restoreEntry(int index, Object key, Object namespace, Object value) {
     StateTable<V> table = tables[index];
     if (table == null) {
-      table = tables[index] = new StateTable<>();
+      table = tables[index] = new StateTable<>(copier != null);
     }
     Object stored = namespace == null ? key : new NamespacedKey(key, namespace);
     int hash = KeyGroups.spreadHash(stored);
@@ -224,6 +259,7 @@ final class HeapStateStore<V> {
       } else {
         if (cleaned != value) {
           t.setValueAt(sweepSlot, (V) cleaned);
+          t.setVersionAt(sweepSlot, backend.snapshotVersion());
         }
         sweepSlot += 2;
       }

@@ -15,11 +15,20 @@ final class StateTable<V> {
   private static final int MIN_CAPACITY = 8;
 
   private Object[] slots; // key at 2i, value at 2i + 1
+  /** Per entry, the snapshot version it was last written in (copy-on-write); null if untracked. */
+  private int[] versions;
+  private final boolean tracksVersions;
   private int capacity;
   private int shift;
   private int size;
 
   StateTable() {
+    this(false);
+  }
+
+  /** With {@code tracksVersions}, each entry remembers the snapshot version it was written in. */
+  StateTable(boolean tracksVersions) {
+    this.tracksVersions = tracksVersions;
     allocate(MIN_CAPACITY);
   }
 
@@ -27,6 +36,18 @@ final class StateTable<V> {
     capacity = newCapacity;
     shift = 32 - Integer.numberOfTrailingZeros(newCapacity);
     slots = new Object[2 * newCapacity];
+    versions = tracksVersions ? new int[newCapacity] : null;
+  }
+
+  /** The snapshot version the entry at {@code slot} was last written in. */
+  int versionAt(int slot) {
+    return versions[slot >> 1];
+  }
+
+  void setVersionAt(int slot, int version) {
+    if (versions != null) {
+      versions[slot >> 1] = version;
+    }
   }
 
   /** Index of the bucket to start probing at: the high bits of a Fibonacci hash. */
@@ -60,15 +81,20 @@ final class StateTable<V> {
 
   /** Adds a key that is not in the table; returns its slot. */
   int insert(Object key, int hash, V value) {
+    return insert(key, hash, value, 0);
+  }
+
+  /** Adds a key that is not in the table, written in snapshot version {@code version}. */
+  int insert(Object key, int hash, V value, int version) {
     if (2 * (size + 1) > capacity) { // keep the load factor at most 1/2
       resize(capacity * 2);
     }
-    int slot = place(slots, key, hash, value);
+    int slot = place(slots, key, hash, value, version);
     size++;
     return slot;
   }
 
-  private int place(Object[] s, Object key, int hash, Object value) {
+  private int place(Object[] s, Object key, int hash, Object value, int version) {
     int mask = capacity - 1;
     int i = home(hash);
     while (s[2 * i] != null) {
@@ -76,16 +102,20 @@ final class StateTable<V> {
     }
     s[2 * i] = key;
     s[2 * i + 1] = value;
+    if (versions != null) {
+      versions[i] = version;
+    }
     return 2 * i;
   }
 
   private void resize(int newCapacity) {
     Object[] old = slots;
+    int[] oldVersions = versions;
     allocate(newCapacity);
     for (int j = 0; j < old.length; j += 2) {
       Object k = old[j];
       if (k != null) {
-        place(slots, k, KeyGroups.spreadHash(k), old[j + 1]);
+        place(slots, k, KeyGroups.spreadHash(k), old[j + 1], oldVersions == null ? 0 : oldVersions[j >> 1]);
       }
     }
   }
@@ -106,6 +136,9 @@ final class StateTable<V> {
       if (!stays) {
         s[2 * hole] = s[2 * i];
         s[2 * hole + 1] = s[2 * i + 1];
+        if (versions != null) {
+          versions[hole] = versions[i];
+        }
         hole = i;
       }
     }
