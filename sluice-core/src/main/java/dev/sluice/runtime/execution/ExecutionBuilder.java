@@ -240,6 +240,12 @@ final class ExecutionBuilder {
           settings.autoWatermarkIntervalMs());
     }
     if (t instanceof SinkTransformation<?> sink) {
+      if (settings.checkpointingEnabled()
+          && sink.sink() instanceof dev.sluice.api.connector.sink2.SupportsCommitter<?> committing
+          && committing.getCommittableSerializer() == null) {
+        throw new IllegalArgumentException("The sink '" + node.name() + "' cannot be checkpointed: "
+            + sink.sink().getClass().getName() + " commits its output but provides no committable serializer");
+      }
       return new SinkWriterOperator<>(sink.sink());
     }
     if (t instanceof OneInputTransformation<?, ?> one) {
