@@ -1,5 +1,8 @@
 package dev.sluice.connector.file.sink;
 
+import dev.sluice.streaming.api.functions.sink.filesystem.BucketAssigner;
+import dev.sluice.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+
 import dev.sluice.api.common.serialization.Encoder;
 import dev.sluice.api.connector.sink2.Committer;
 import dev.sluice.api.connector.sink2.CommittingSinkWriter;
@@ -39,11 +42,14 @@ public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkC
   private final String basePath; // java.nio.file.Path is not serializable
   private final Encoder<IN> encoder;
   private final RollingPolicy<IN, String> rollingPolicy;
+  private final BucketAssigner<IN, ?> bucketAssigner;
 
-  private FileSink(String basePath, Encoder<IN> encoder, RollingPolicy<IN, String> rollingPolicy) {
+  private FileSink(String basePath, Encoder<IN> encoder, RollingPolicy<IN, String> rollingPolicy,
+      BucketAssigner<IN, ?> bucketAssigner) {
     this.basePath = basePath;
     this.encoder = encoder;
     this.rollingPolicy = rollingPolicy;
+    this.bucketAssigner = bucketAssigner;
   }
 
   /** A builder of a sink writing rows encoded by {@code encoder} under {@code basePath}. */
@@ -58,7 +64,7 @@ public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkC
   @Override
   public CommittingSinkWriter<IN, FileSinkCommittable> createWriter(WriterInitContext context) throws IOException {
     return new FileSinkWriter<>(Path.of(basePath), context.getSubtaskId(), encoder, rollingPolicy,
-        context::currentProcessingTime);
+        bucketAssigner, context::currentProcessingTime);
   }
 
   @Override
@@ -71,6 +77,7 @@ public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkC
     private final String basePath;
     private final Encoder<IN> encoder;
     private RollingPolicy<IN, String> rollingPolicy = DefaultRollingPolicy.builder().build();
+    private BucketAssigner<IN, ?> bucketAssigner = new BasePathBucketAssigner<>();
 
     private RowFormatBuilder(Path basePath, Encoder<IN> encoder) {
       this.basePath = Objects.requireNonNull(basePath, "basePath must not be null")
@@ -83,8 +90,14 @@ public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkC
       return this;
     }
 
+    /** Writes each element into the bucket (subdirectory) {@code assigner} names. */
+    public RowFormatBuilder<IN> withBucketAssigner(BucketAssigner<IN, ?> assigner) {
+      this.bucketAssigner = Objects.requireNonNull(assigner, "assigner must not be null");
+      return this;
+    }
+
     public FileSink<IN> build() {
-      return new FileSink<>(basePath, encoder, rollingPolicy);
+      return new FileSink<>(basePath, encoder, rollingPolicy, bucketAssigner);
     }
   }
 

@@ -80,6 +80,56 @@ class FileSinkTest {
   }
 
   @Test
+  void aBucketAssignerWritesEachElementIntoItsSubdirectory() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    env.enableCheckpointing(20);
+    env.fromSequence(1, 3_000)
+        .sinkTo(FileSink.forRowFormat(dir, new SimpleStringEncoder<Long>())
+            .withBucketAssigner((Long n, dev.sluice.streaming.api.functions.sink.filesystem.BucketAssigner.Context c)
+                -> "mod=" + (n % 3) + "/tens=" + (n % 10 < 5 ? "low" : "high"))
+            .build());
+    env.execute("buckets");
+    for (int mod = 0; mod < 3; mod++) {
+      for (String half : List.of("low", "high")) {
+        Path bucket = dir.resolve("mod=" + mod).resolve("tens=" + half);
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.list(bucket)) {
+          for (Path f : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+            lines.addAll(Files.readAllLines(f));
+          }
+        }
+        int m = mod;
+        List<String> expected = numbers(1, 3_000).stream()
+            .filter(x -> Long.parseLong(x) % 3 == m && (Long.parseLong(x) % 10 < 5) == half.equals("low")).toList();
+        assertThat(lines).containsExactlyInAnyOrderElementsOf(expected);
+      }
+    }
+  }
+
+  @Test
+  void aDateTimeBucketAssignerNamesBucketsAfterTheProcessingTime() {
+    var assigner = new dev.sluice.streaming.api.functions.sink.filesystem.bucketassigners.DateTimeBucketAssigner<String>(
+        "yyyy-MM-dd/HH", java.time.ZoneOffset.UTC);
+    String bucket = assigner.getBucketId("x", new dev.sluice.streaming.api.functions.sink.filesystem.BucketAssigner.Context() {
+      @Override
+      public long currentProcessingTime() {
+        return java.time.Instant.parse("2026-11-25T19:30:00Z").toEpochMilli();
+      }
+
+      @Override
+      public long currentWatermark() {
+        return Long.MIN_VALUE;
+      }
+
+      @Override
+      public Long timestamp() {
+        return null;
+      }
+    });
+    assertThat(bucket).isEqualTo("2026-11-25/19");
+  }
+
+  @Test
   void rollsToANewPartFileBySize() throws Exception {
     runJob(1, 5_000, DefaultRollingPolicy.builder().withMaxPartSize(2_000)
         .withRolloverInterval(Duration.ofMinutes(10)).build());
