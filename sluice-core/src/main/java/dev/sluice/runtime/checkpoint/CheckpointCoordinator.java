@@ -90,6 +90,7 @@ public final class CheckpointCoordinator {
       this.operators.put(op.operatorId(), op);
     }
     this.nextId = storage.highestId() + 1;
+    deleteUnreferencedSharedFiles("at start-up");
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, threadPrefix + "-checkpoints"));
     this.writers = Executors.newFixedThreadPool(2, r -> daemon(r, threadPrefix + "-checkpoint-io"));
   }
@@ -397,6 +398,22 @@ public final class CheckpointCoordinator {
       } catch (IOException e) {
         LOG.warn("Could not delete old checkpoint {}: {}", old.directory(), e.getMessage());
       }
+    }
+    if (!p.savepoint) {
+      // no checkpoint is being written now (the next is triggered on this thread, after this)
+      deleteUnreferencedSharedFiles("after checkpoint " + p.id);
+    }
+  }
+
+  /** Shared files (incremental state) no checkpoint in the directory references go. */
+  private void deleteUnreferencedSharedFiles(String when) {
+    try {
+      int n = storage.deleteUnreferencedSharedFiles();
+      if (n > 0) {
+        LOG.debug("Deleted {} unreferenced shared files of job '{}' {}", n, jobName, when);
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not delete unreferenced shared files in {}: {}", storage.baseDir(), e.getMessage());
     }
   }
 

@@ -28,7 +28,9 @@ public record CheckpointMetadata(String jobName, long checkpointId, long timesta
     Map<String, VersionedBytes> coordinatorStates) {
 
   static final String MAGIC = "SLUICE-CHECKPOINT";
-  static final int FORMAT_VERSION = 1;
+  /** Written: 2 (adds native keyed-state files, e.g. incremental RocksDB); read: 1 and 2. */
+  static final int FORMAT_VERSION = 2;
+  static final int OLDEST_READABLE_VERSION = 1;
 
   /** A byte range in a state file. */
   public record BlobRef(long offset, int length) {}
@@ -40,15 +42,52 @@ public record CheckpointMetadata(String jobName, long checkpointId, long timesta
   public record OperatorStateRef(String name, OperatorStateMode mode, List<BlobRef> elements) {}
 
   /**
+   * One file of a backend's native snapshot.
+   *
+   * @param name the file's name in the backend's own directory (e.g. {@code 000012.sst})
+   * @param shared whether it lies under {@code <checkpoint base>/shared/} (and may be referenced
+   *     by several checkpoints) rather than in the checkpoint's own directory
+   * @param path relative to the shared directory if {@code shared}, else to the checkpoint directory
+   * @param size its length in bytes
+   * @param crc CRC32 of its bytes
+   */
+  public record NativeFile(String name, boolean shared, String path, long size, int crc) {}
+
+  /**
+   * Keyed state kept in a backend's own files (an incremental RocksDB checkpoint) instead of the
+   * per-key-group blocks, which then hold only the timers.
+   *
+   * @param kind the backend that wrote it ({@code "rocksdb"})
+   * @param backendId the writing backend instance (prefix of the shared files it uploaded)
+   * @param files every file needed to open the snapshot
+   */
+  public record NativeStateRef(String kind, String backendId, List<NativeFile> files) {
+    public long size() {
+      return files.stream().mapToLong(NativeFile::size).sum();
+    }
+  }
+
+  /**
    * One operator instance's state: its file (shared by the operators of a chain), the keyed
-   * state description and per-key-group blocks, and its list states.
+   * state description and per-key-group blocks, its list states and, for a native (incremental)
+   * snapshot of keyed state, the backend's files ({@code nativeState}, else null).
    */
   public record SubtaskRef(int subtask, String file, long fileSize, int fileCrc,
       BlobRef keyedMeta, int firstKeyGroup, int endKeyGroup, Map<Integer, BlobRef> keyGroups,
-      List<OperatorStateRef> operatorStates) {
-    /** Bytes of state of this instance (keyed and list state). */
+      List<OperatorStateRef> operatorStates, NativeStateRef nativeState) {
+    public SubtaskRef(int subtask, String file, long fileSize, int fileCrc, BlobRef keyedMeta,
+        int firstKeyGroup, int endKeyGroup, Map<Integer, BlobRef> keyGroups,
+        List<OperatorStateRef> operatorStates) {
+      this(subtask, file, fileSize, fileCrc, keyedMeta, firstKeyGroup, endKeyGroup, keyGroups,
+          operatorStates, null);
+    }
+
+    /** Bytes of state of this instance (keyed and list state, all native files included). */
     public long stateSize() {
       long n = keyedMeta == null ? 0 : keyedMeta.length();
+      if (nativeState != null) {
+        n += nativeState.size();
+      }
       for (BlobRef b : keyGroups.values()) {
         n += b.length();
       }
@@ -75,9 +114,14 @@ public record CheckpointMetadata(String jobName, long checkpointId, long timesta
 
   /** The metadata file's bytes, ending with a checksum of everything before it. */
   public byte[] toBytes() throws IOException {
+    return toBytes(FORMAT_VERSION);
+  }
+
+  /** The bytes in format {@code version} (1: without native state; for compatibility tests). */
+  byte[] toBytes(int version) throws IOException {
     DataOutputSerializer out = new DataOutputSerializer(4096);
     out.writeUTF(MAGIC);
-    out.writeInt(FORMAT_VERSION);
+    out.writeInt(version);
     out.writeUTF(jobName);
     out.writeLong(checkpointId);
     out.writeLong(timestamp);
@@ -109,6 +153,26 @@ public record CheckpointMetadata(String jobName, long checkpointId, long timesta
           out.writeInt(st.elements().size());
           for (BlobRef b : st.elements()) {
             writeBlob(b, out);
+          }
+        }
+        NativeStateRef nat = s.nativeState();
+        if (version < 2) {
+          if (nat != null) {
+            throw new IOException("format " + version + " cannot hold native keyed state");
+          }
+          continue;
+        }
+        out.writeBoolean(nat != null);
+        if (nat != null) {
+          out.writeUTF(nat.kind());
+          out.writeUTF(nat.backendId());
+          out.writeInt(nat.files().size());
+          for (NativeFile f : nat.files()) {
+            out.writeUTF(f.name());
+            out.writeBoolean(f.shared());
+            out.writeUTF(f.path());
+            out.writeLong(f.size());
+            out.writeInt(f.crc());
           }
         }
       }
@@ -165,9 +229,9 @@ public record CheckpointMetadata(String jobName, long checkpointId, long timesta
       throw new IOException("not a Sluice checkpoint metadata file");
     }
     int version = in.readInt();
-    if (version != FORMAT_VERSION) {
+    if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
       throw new IOException("checkpoint format " + version + " is not supported (this Sluice reads "
-          + FORMAT_VERSION + ")");
+          + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION + ")");
     }
     String jobName = in.readUTF();
     long id = in.readLong();
@@ -208,8 +272,19 @@ public record CheckpointMetadata(String jobName, long checkpointId, long timesta
           }
           states.add(new OperatorStateRef(stateName, mode, elements));
         }
+        NativeStateRef nat = null;
+        if (version >= 2 && in.readBoolean()) {
+          String kind = in.readUTF();
+          String backendId = in.readUTF();
+          int n = in.readInt();
+          List<NativeFile> files = new ArrayList<>(n);
+          for (int f = 0; f < n; f++) {
+            files.add(new NativeFile(in.readUTF(), in.readBoolean(), in.readUTF(), in.readLong(), in.readInt()));
+          }
+          nat = new NativeStateRef(kind, backendId, files);
+        }
         subtasks.add(new SubtaskRef(subtask, file, fileSize, fileCrc, keyedMeta, firstKg, endKg,
-            keyGroups, states));
+            keyGroups, states, nat));
       }
       operators.put(opId, new OperatorRef(opId, name, parallelism, subtasks));
     }

@@ -10,13 +10,21 @@ import java.util.List;
  * @param status how it ended
  * @param triggerTimestamp epoch milliseconds of the trigger
  * @param durationMs from trigger to completion (or failure)
- * @param stateSize bytes of state written
+ * @param stateSize bytes of state it covers (with files shared with earlier checkpoints)
  * @param failure why it failed, or null
  * @param subtasks per subtask figures (empty for failed checkpoints)
  */
 public record CheckpointStats(long id, boolean savepoint, Status status, long triggerTimestamp,
     long durationMs, long stateSize, String failure, List<SubtaskStats> subtasks) {
   public enum Status { COMPLETED, FAILED }
+
+  /**
+   * Bytes the subtasks wrote for this checkpoint: their state files and the files they uploaded
+   * (for an incremental checkpoint, less than {@link #stateSize()}).
+   */
+  public long bytesWritten() {
+    return subtasks.stream().mapToLong(SubtaskStats::bytes).sum();
+  }
 
   /** The longest barrier alignment of any subtask, in milliseconds. */
   public long maxAlignmentMs() {
@@ -36,7 +44,8 @@ public record CheckpointStats(long id, boolean savepoint, Status status, long tr
    * @param alignmentMs from the first to the last barrier of its inputs
    * @param syncMs the synchronous snapshot: how long processing paused
    * @param asyncMs writing the state file in the background
-   * @param bytes size of its state file
+   * @param bytes bytes it wrote: its state file plus, for an incremental checkpoint, the files it
+   *     uploaded (shared files of earlier checkpoints it only references do not count)
    */
   public record SubtaskStats(String task, int subtask, long alignmentMs, long syncMs, long asyncMs,
       long bytes) {}

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class CheckpointStorage {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStorage.class);
   public static final String METADATA_FILE = "_metadata";
+  /** Files several checkpoints may reference (incremental RocksDB SST files), under the base directory. */
+  public static final String SHARED_DIR = "shared";
   private static final Pattern CHECKPOINT_DIR = Pattern.compile("chk-(\\d+)");
 
   private final Path baseDir;
@@ -67,6 +69,17 @@ public final class CheckpointStorage {
     } catch (IOException e) {
       throw new IllegalStateException("The checkpoint directory " + baseDir + " cannot be written: " + e, e);
     }
+  }
+
+  /** Where shared files of checkpoints in the directory {@code checkpointDir} lie: {@code <base>/shared}. */
+  public static Path sharedDirOf(Path checkpointDir) {
+    Path parent = checkpointDir.toAbsolutePath().getParent();
+    return (parent == null ? checkpointDir : parent).resolve(SHARED_DIR);
+  }
+
+  /** Where a file of a native snapshot in checkpoint {@code checkpointDir} lies. */
+  public static Path resolve(Path checkpointDir, CheckpointMetadata.NativeFile file) {
+    return file.shared() ? sharedDirOf(checkpointDir).resolve(file.path()) : checkpointDir.resolve(file.path());
   }
 
   /** The directory of checkpoint {@code id}. */
@@ -193,6 +206,14 @@ public final class CheckpointStorage {
         if (!s.file().isEmpty() && checked.add(s.file())) {
           verifyFile(dir.resolve(s.file()), s.fileSize(), s.fileCrc());
         }
+        if (s.nativeState() != null) {
+          for (CheckpointMetadata.NativeFile f : s.nativeState().files()) {
+            Path p = resolve(dir, f);
+            if (checked.add(p.toString())) {
+              verifyFile(p, f.size(), f.crc());
+            }
+          }
+        }
       }
     }
     return new Completed(dir, metadata);
@@ -255,6 +276,59 @@ public final class CheckpointStorage {
   public long highestId() throws IOException {
     List<Long> ids = checkpointIds();
     return ids.isEmpty() ? 0 : ids.get(0);
+  }
+
+  /**
+   * Deletes the files in {@code <base>/shared} that no checkpoint in the base directory with
+   * readable metadata references (its files are not verified here: a damaged checkpoint keeps
+   * its files until it is deleted). Call it when no checkpoint is being written: after one
+   * completed (and old ones were deleted) or before the first one of a run (files orphaned by a
+   * crash or an abandoned checkpoint). Returns the number of files deleted.
+   */
+  public int deleteUnreferencedSharedFiles() throws IOException {
+    Path shared = baseDir.resolve(SHARED_DIR);
+    if (!Files.isDirectory(shared)) {
+      return 0;
+    }
+    Set<String> referenced = new HashSet<>();
+    for (long id : checkpointIds()) {
+      Path meta = checkpointDir(id).resolve(METADATA_FILE);
+      if (!Files.exists(meta)) {
+        continue;
+      }
+      CheckpointMetadata metadata;
+      try {
+        metadata = CheckpointMetadata.fromBytes(Files.readAllBytes(meta));
+      } catch (IOException e) {
+        continue; // unreadable: it cannot be restored, its files need not stay
+      }
+      for (CheckpointMetadata.OperatorRef op : metadata.operators().values()) {
+        for (SubtaskRef s : op.subtasks()) {
+          if (s.nativeState() != null) {
+            for (CheckpointMetadata.NativeFile f : s.nativeState().files()) {
+              if (f.shared()) {
+                referenced.add(f.path());
+              }
+            }
+          }
+        }
+      }
+    }
+    int deleted = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(shared)) {
+      for (Path p : entries) {
+        if (!referenced.contains(p.getFileName().toString()) && Files.isRegularFile(p)) {
+          try {
+            if (Files.deleteIfExists(p)) {
+              deleted++;
+            }
+          } catch (IOException e) {
+            LOG.warn("Could not delete the unreferenced shared file {}: {}", p, e.getMessage());
+          }
+        }
+      }
+    }
+    return deleted;
   }
 
   /** Deletes a checkpoint directory. */

@@ -22,6 +22,22 @@ public interface KeyedStateSnapshot {
   boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException;
 
   /**
+   * For a native snapshot (an incremental RocksDB checkpoint): writes the backend's files — new
+   * ones to {@code CheckpointStorage.sharedDirOf(checkpointDir)}, the rest into {@code
+   * checkpointDir} — after the meta and key-group blocks (which then hold only timers), and
+   * returns what the metadata records. Null (the default): the key-group blocks hold everything.
+   */
+  default dev.sluice.runtime.checkpoint.CheckpointMetadata.NativeStateRef writeNativeFiles(
+      java.nio.file.Path checkpointDir) throws IOException {
+    return null;
+  }
+
+  /** Bytes {@link #writeNativeFiles} copied (files it only referenced do not count). */
+  default long nativeBytesWritten() {
+    return 0;
+  }
+
+  /**
    * Frees what the snapshot holds (files, native handles); called once after it was written, or
    * when it never will be. Any thread.
    */

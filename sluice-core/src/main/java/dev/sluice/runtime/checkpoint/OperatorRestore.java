@@ -10,11 +10,20 @@ import java.util.Set;
  *
  * @param operatorStates list state name to elements
  * @param keyedMeta the keyed state description, or null when the operator had no keyed state
- * @param keyGroups key group to its block, for the key groups this instance owns
+ * @param keyGroups key group to its block, for the key groups this instance owns (for keyed state
+ *     in native files, the blocks hold only the timers)
+ * @param nativeState native keyed-state files (incremental RocksDB checkpoints) of the old
+ *     instances overlapping this one's key groups; empty when the state is all in {@code keyGroups}
+ * @param firstKeyGroup first key group this instance owns
+ * @param endKeyGroup one past the last key group it owns
  */
 public record OperatorRestore(Map<String, List<byte[]>> operatorStates, byte[] keyedMeta,
-    Map<Integer, byte[]> keyGroups) {
+    Map<Integer, byte[]> keyGroups, List<NativeRestore> nativeState, int firstKeyGroup, int endKeyGroup) {
   public static final OperatorRestore EMPTY = new OperatorRestore(Map.of(), null, Map.of());
+
+  public OperatorRestore(Map<String, List<byte[]>> operatorStates, byte[] keyedMeta, Map<Integer, byte[]> keyGroups) {
+    this(operatorStates, keyedMeta, keyGroups, List.of(), 0, 0);
+  }
 
   /** The elements of a list state, empty if the snapshot had none. */
   public List<byte[]> operatorState(String name) {

@@ -12,6 +12,11 @@ public interface SnapshotContext {
   /** Epoch milliseconds at which the checkpoint was triggered. */
   long checkpointTimestamp();
 
+  /** Whether this is a savepoint (keyed state must then be in the portable per-key-group format). */
+  default boolean savepoint() {
+    return false;
+  }
+
   /** Stores one operator list state: its elements, already serialized. */
   void addOperatorState(String name, OperatorStateMode mode, List<byte[]> elements);
 

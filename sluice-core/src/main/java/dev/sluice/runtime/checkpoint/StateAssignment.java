@@ -114,9 +114,14 @@ public final class StateAssignment {
       int end = KeyGroups.endKeyGroup(subtask, maxParallelism, parallelism);
       byte[] keyedMeta = null;
       Map<Integer, byte[]> keyGroups = new TreeMap<>();
+      List<NativeRestore> nativeState = new ArrayList<>();
       for (SubtaskRef old : op.subtasks()) {
         if (old.keyedMeta() == null || old.endKeyGroup() <= first || old.firstKeyGroup() >= end) {
           continue;
+        }
+        if (old.nativeState() != null) {
+          nativeState.add(new NativeRestore(old.firstKeyGroup(), old.endKeyGroup(),
+              checkpoint.directory(), old.nativeState()));
         }
         if (keyedMeta == null) {
           keyedMeta = files.read(old.file(), old.keyedMeta());
@@ -137,7 +142,8 @@ public final class StateAssignment {
           }
         }
       }
-      return new OperatorRestore(operatorStates(op, subtask, parallelism, files), keyedMeta, keyGroups);
+      return new OperatorRestore(operatorStates(op, subtask, parallelism, files), keyedMeta, keyGroups,
+          List.copyOf(nativeState), first, end);
     }
   }
 

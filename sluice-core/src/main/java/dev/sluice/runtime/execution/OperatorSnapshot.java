@@ -3,6 +3,7 @@ package dev.sluice.runtime.execution;
 import dev.sluice.core.memory.DataOutputSerializer;
 import dev.sluice.runtime.checkpoint.CheckpointCoordinator;
 import dev.sluice.runtime.checkpoint.CheckpointMetadata.BlobRef;
+import dev.sluice.runtime.checkpoint.CheckpointMetadata.NativeStateRef;
 import dev.sluice.runtime.checkpoint.CheckpointMetadata.OperatorStateRef;
 import dev.sluice.runtime.checkpoint.CheckpointMetadata.SubtaskRef;
 import dev.sluice.runtime.checkpoint.CheckpointStats;
@@ -43,6 +44,11 @@ final class OperatorSnapshot implements SnapshotContext {
   }
 
   @Override
+  public boolean savepoint() {
+    return barrier.savepoint();
+  }
+
+  @Override
   public void addOperatorState(String name, OperatorStateMode mode, List<byte[]> elements) {
     for (ListStateCopy c : listStates) {
       if (c.name.equals(name)) {
@@ -68,8 +74,10 @@ final class OperatorSnapshot implements SnapshotContext {
     try (StateFileWriter writer = new StateFileWriter(barrier.directory().resolve(file))) {
       DataOutputSerializer buffer = new DataOutputSerializer(64 * 1024);
       Map<String, SubtaskRef> partial = new LinkedHashMap<>();
+      long nativeBytes = 0;
       for (OperatorSnapshot s : snapshots) {
         BlobRef meta = null;
+        NativeStateRef nativeState = null;
         Map<Integer, BlobRef> keyGroups = new TreeMap<>();
         int first = 0;
         int end = 0;
@@ -85,6 +93,8 @@ final class OperatorSnapshot implements SnapshotContext {
               keyGroups.put(kg, writer.append(buffer.getSharedBuffer(), buffer.length()));
             }
           }
+          nativeState = s.keyed.writeNativeFiles(barrier.directory());
+          nativeBytes += s.keyed.nativeBytesWritten();
         }
         List<OperatorStateRef> states = new ArrayList<>(s.listStates.size());
         for (ListStateCopy c : s.listStates) {
@@ -94,17 +104,18 @@ final class OperatorSnapshot implements SnapshotContext {
           }
           states.add(new OperatorStateRef(c.name, c.mode, elements));
         }
-        partial.put(s.operatorId, new SubtaskRef(subtask, file, 0, 0, meta, first, end, keyGroups, states));
+        partial.put(s.operatorId, new SubtaskRef(subtask, file, 0, 0, meta, first, end, keyGroups, states,
+            nativeState));
       }
       writer.finish();
       Map<String, SubtaskRef> refs = new LinkedHashMap<>();
       partial.forEach((op, r) -> refs.put(op, new SubtaskRef(r.subtask(), r.file(), writer.size(),
           writer.checksum(), r.keyedMeta(), r.firstKeyGroup(), r.endKeyGroup(), r.keyGroups(),
-          r.operatorStates())));
+          r.operatorStates(), r.nativeState())));
       long asyncNanos = System.nanoTime() - start;
       coordinator.acknowledge(barrier.id(), refs, new CheckpointStats.SubtaskStats(taskName, subtask,
           TimeUnit.NANOSECONDS.toMillis(alignmentNanos), TimeUnit.NANOSECONDS.toMillis(syncNanos),
-          TimeUnit.NANOSECONDS.toMillis(asyncNanos), writer.size()));
+          TimeUnit.NANOSECONDS.toMillis(asyncNanos), writer.size() + nativeBytes));
     } catch (Throwable e) {
       coordinator.decline(barrier.id(), e);
     } finally {

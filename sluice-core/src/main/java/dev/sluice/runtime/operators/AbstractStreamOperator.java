@@ -58,7 +58,13 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   @Override
   public void initializeState(dev.sluice.runtime.checkpoint.OperatorRestore restore) throws Exception {
     if (restore.keyedMeta() != null && context.keyedState() != null) {
-      context.keyedState().restore(restore.keyedMeta(), restore.keyGroups());
+      dev.sluice.runtime.state.KeyedStateBackend keyed = context.keyedState();
+      if (restore.nativeState().isEmpty()) {
+        keyed.restore(restore.keyedMeta(), restore.keyGroups());
+      } else if (!keyed.restoreNative(restore.keyedMeta(), restore.keyGroups(), restore.nativeState())) {
+        keyed.restore(restore.keyedMeta(), dev.sluice.runtime.state.NativeStateReaders.toKeyGroups(
+            context.operatorName(), restore));
+      }
     }
     initializeOperatorState(restore);
   }
@@ -70,7 +76,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   @Override
   public void snapshotState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) throws Exception {
     if (context.keyedState() != null && context.keyedState().snapshotsEnabled()) {
-      snapshot.setKeyedState(context.keyedState().snapshot());
+      snapshot.setKeyedState(context.keyedState().snapshot(snapshot.checkpointId(), snapshot.savepoint()));
     }
     snapshotOperatorState(snapshot);
   }

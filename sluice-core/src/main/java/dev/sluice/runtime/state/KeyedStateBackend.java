@@ -69,6 +69,25 @@ public interface KeyedStateBackend extends AutoCloseable {
   KeyedStateSnapshot snapshot() throws Exception;
 
   /**
+   * The synchronous part of checkpoint {@code checkpointId}; a backend with incremental
+   * checkpoints writes its native files unless {@code savepoint}. Defaults to {@link #snapshot()}.
+   */
+  default KeyedStateSnapshot snapshot(long checkpointId, boolean savepoint) throws Exception {
+    return snapshot();
+  }
+
+  /**
+   * Restores keyed state kept in native files (an incremental RocksDB checkpoint) if this backend
+   * can take them as they are (RocksDB at the same parallelism): {@code keyGroups} then hold the
+   * timers only. Returns false (the default) when it cannot; the caller then converts the files
+   * to key-group blocks ({@link NativeStateReaders}) and calls {@link #restore}.
+   */
+  default boolean restoreNative(byte[] meta, Map<Integer, byte[]> keyGroups,
+      java.util.List<dev.sluice.runtime.checkpoint.NativeRestore> nativeState) throws IOException {
+    return false;
+  }
+
+  /**
    * Loads state and timers written by a snapshot (of any backend, at any parallelism): {@code
    * meta} describes the states, {@code keyGroups} holds the blocks of the key groups this backend
    * owns. Called before the operator opens.
