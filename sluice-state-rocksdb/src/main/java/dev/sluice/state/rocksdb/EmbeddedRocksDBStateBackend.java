@@ -17,9 +17,10 @@ import java.util.Locale;
  * database lives in its own directory under the working directory (default: {@code
  * java.io.tmpdir}) and is removed when the subtask ends, also after a failure. Native memory of
  * a subtask is bounded by {@link #setMemoryLimit}: block cache and write buffers share one LRU
- * cache of that size. Timers stay on the heap. Checkpoints and savepoints are written in the
- * same per-key-group format as the heap backend, so they restore on either backend at any
- * parallelism.
+ * cache of that size. Timers stay on the heap. Savepoints — and checkpoints unless incremental
+ * checkpointing is enabled ({@link #enableIncrementalCheckpointing}, off by default, as in Flink)
+ * — are written in the same per-key-group format as the heap backend, so they restore on either
+ * backend at any parallelism.
  */
 public final class EmbeddedRocksDBStateBackend implements StateBackend {
   private static final long serialVersionUID = 1L;
@@ -33,6 +34,7 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
   private long memoryLimit = DEFAULT_MEMORY_LIMIT;
   private double writeBufferRatio = DEFAULT_WRITE_BUFFER_RATIO;
   private String workingDirectory;
+  private boolean incremental;
 
   public EmbeddedRocksDBStateBackend() {}
 
@@ -78,6 +80,23 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
     return workingDirectory;
   }
 
+  /**
+   * Whether regular checkpoints are incremental (default false, Flink's default): each
+   * checkpoint copies only the RocksDB SST files that are new since the last completed one to
+   * {@code <checkpoint directory>/shared/} and references the others, and a restore at the same
+   * parallelism opens the database from those files. Savepoints stay in the portable per-key-group
+   * format. A rescaled restore, or one on the heap backend, reads the files through a read-only
+   * RocksDB and re-inserts the key groups it owns (slower, but it works).
+   */
+  public EmbeddedRocksDBStateBackend enableIncrementalCheckpointing(boolean enabled) {
+    this.incremental = enabled;
+    return this;
+  }
+
+  public boolean isIncrementalCheckpointingEnabled() {
+    return incremental;
+  }
+
   /** The working directory in use. */
   Path workingDirectoryPath() {
     return Paths.get(workingDirectory != null ? workingDirectory : System.getProperty("java.io.tmpdir"));
@@ -98,7 +117,7 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
       }
       Path dir = Files.createTempDirectory(base, "sluice-rocksdb-"
           + sanitize(parameters.operatorName()) + "-" + parameters.subtask() + "-");
-      return new RocksDBKeyedStateBackend(parameters, dir, memoryLimit, writeBufferRatio);
+      return new RocksDBKeyedStateBackend(parameters, dir, memoryLimit, writeBufferRatio, incremental);
     } catch (AccessDeniedException e) {
       throw new IllegalStateException("The RocksDB working directory " + base
           + " cannot be written: permission denied (set another with setWorkingDirectory)", e);
@@ -139,6 +158,6 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
   @Override
   public String toString() {
     return "EmbeddedRocksDBStateBackend{memoryLimit=" + memoryLimit + ", workingDirectory="
-        + workingDirectoryPath() + "}";
+        + workingDirectoryPath() + ", incremental=" + incremental + "}";
   }
 }

@@ -16,7 +16,9 @@ import dev.sluice.api.common.typeutils.TypeSerializerSnapshot;
 import dev.sluice.core.memory.DataInputDeserializer;
 import dev.sluice.core.memory.DataOutputSerializer;
 import dev.sluice.runtime.channel.KeyGroups;
+import dev.sluice.runtime.checkpoint.CheckpointMetadata.NativeFile;
 import dev.sluice.runtime.checkpoint.KeyedStateSnapshot;
+import dev.sluice.runtime.checkpoint.NativeRestore;
 import dev.sluice.runtime.state.InternalKeyedState;
 import dev.sluice.runtime.state.InternalValueState;
 import dev.sluice.runtime.state.KeyedBackendParameters;
@@ -71,7 +73,10 @@ import org.rocksdb.WriteOptions;
  *
  * <p>A snapshot is a RocksDB checkpoint (hard links to the immutable files, taken on the
  * subtask's thread) that the checkpoint writer opens read-only and writes key group by key group
- * in the format every backend shares ({@link KeyedStateFormat}).
+ * in the format every backend shares ({@link KeyedStateFormat}) — or, for an incremental
+ * checkpoint, whose new SST files it uploads to the checkpoint storage's shared directory
+ * (files of the last completed checkpoint are referenced, not copied). A restore at the same
+ * key groups from an incremental checkpoint opens the database from the checkpoint's files.
  */
 public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
   static {
@@ -95,7 +100,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
   private final StringAppendOperator mergeOperator;
   private final WriteOptions writeOptions;
   private final ReadOptions readOptions;
-  private final RocksDB db;
+  private RocksDB db;
   private final List<ColumnFamilyHandle> handles = new ArrayList<>();
 
   private record Registered(StateKind kind, ColumnFamilyHandle cf, TypeSerializer<Object> serializer,
@@ -113,6 +118,14 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
   /** Snapshots not yet released: their directories outlive a close until they are. */
   private final Set<RocksDBSnapshot> liveSnapshots = new java.util.HashSet<>();
 
+  private final boolean incremental;
+  /** Names this instance's uploads in the shared directory: {@code <backendId>-<sst name>}. */
+  private final String backendId = java.util.UUID.randomUUID().toString();
+  /** Guarded by this: SST files (local name to upload) of incremental checkpoints not yet confirmed. */
+  private final java.util.TreeMap<Long, Map<String, NativeFile>> pendingFiles = new java.util.TreeMap<>();
+  /** Guarded by this: the SST files of the newest checkpoint known complete; reused by the next ones. */
+  private Map<String, NativeFile> confirmedFiles = Map.of();
+
   private Object currentKey;
   private int currentKeyHash;
   private int currentKeyGroup = -1;
@@ -121,6 +134,12 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
   private final DataOutputSerializer keyPrefix = new DataOutputSerializer(64);
 
   RocksDBKeyedStateBackend(KeyedBackendParameters p, Path rootDir, long memoryLimit, double writeBufferRatio) {
+    this(p, rootDir, memoryLimit, writeBufferRatio, false);
+  }
+
+  RocksDBKeyedStateBackend(KeyedBackendParameters p, Path rootDir, long memoryLimit, double writeBufferRatio,
+      boolean incremental) {
+    this.incremental = incremental;
     this.rootDir = rootDir;
     this.maxParallelism = p.maxParallelism();
     this.firstKeyGroup = KeyGroups.firstKeyGroup(p.subtask(), p.maxParallelism(), p.parallelism());
@@ -515,6 +534,11 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
 
   @Override
   public KeyedStateSnapshot snapshot() throws Exception {
+    return snapshot(-1, true);
+  }
+
+  @Override
+  public KeyedStateSnapshot snapshot(long checkpointId, boolean savepoint) throws Exception {
     if (!snapshotsEnabled) {
       throw new IllegalStateException("Snapshots were not enabled for this keyed state");
     }
@@ -539,11 +563,35 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
       cfNames.add((CF_PREFIX + n).getBytes(StandardCharsets.UTF_8));
     }
     RocksDBSnapshot snapshot = new RocksDBSnapshot(this, dir, firstKeyGroup, endKeyGroup,
-        meta.getCopyOfBuffer(), cfNames, kinds, serializers, timerCopy);
+        meta.getCopyOfBuffer(), cfNames, kinds, serializers, timerCopy,
+        incremental && !savepoint && checkpointId >= 0 ? checkpointId : -1);
     synchronized (this) {
       liveSnapshots.add(snapshot);
     }
     return snapshot;
+  }
+
+  String backendId() {
+    return backendId;
+  }
+
+  /** The upload of SST file {@code name} in the newest checkpoint known complete, or null. Any thread. */
+  synchronized NativeFile confirmedSharedFile(String name) {
+    return confirmedFiles.get(name);
+  }
+
+  /** The SST files an incremental checkpoint references (writer thread). */
+  synchronized void snapshotFilesWritten(long checkpointId, Map<String, NativeFile> ssts) {
+    pendingFiles.put(checkpointId, ssts);
+  }
+
+  @Override
+  public synchronized void notifyCheckpointComplete(long checkpointId) {
+    Map<String, NativeFile> files = pendingFiles.remove(checkpointId);
+    if (files != null) {
+      confirmedFiles = files;
+    }
+    pendingFiles.headMap(checkpointId).clear();
   }
 
   /** A snapshot was written (or abandoned) and its directory deleted. Any thread. */
@@ -631,6 +679,103 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     }
   }
 
+  /**
+   * Opens the database from the files of an incremental checkpoint of the same key groups (hard
+   * links to the shared SST files, copies of the rest) instead of re-inserting every entry.
+   */
+  @Override
+  public boolean restoreNative(byte[] meta, Map<Integer, byte[]> keyGroups, List<NativeRestore> nativeState)
+      throws IOException {
+    checkOpen();
+    if (nativeState.size() != 1) {
+      return false;
+    }
+    NativeRestore source = nativeState.get(0);
+    if (!RocksDBNativeStateReader.KIND.equals(source.state().kind()) || source.firstKeyGroup() != firstKeyGroup
+        || source.endKeyGroup() != endKeyGroup || !states.isEmpty() || !restored.isEmpty()) {
+      return false;
+    }
+    KeyedStateFormat.Meta parsed = KeyedStateFormat.readMeta(meta);
+    for (ColumnFamilyHandle h : handles) {
+      closeQuietly(h);
+    }
+    handles.clear();
+    try {
+      db.closeE();
+    } catch (RocksDBException e) {
+      throw new IOException("Cannot close the empty database before restoring: " + e.getMessage(), e);
+    }
+    db = null;
+    Path dbDir = rootDir.resolve("db");
+    deleteQuietly(dbDir);
+    Files.createDirectories(dbDir);
+    Map<String, NativeFile> restoredFiles = new HashMap<>();
+    for (NativeFile f : source.state().files()) {
+      Path from = source.path(f);
+      Path to = dbDir.resolve(f.name());
+      if (f.shared()) {
+        linkOrCopy(from, to);
+        restoredFiles.put(f.name(), f);
+      } else {
+        Files.copy(from, to); // RocksDB may append to a MANIFEST: never share it
+      }
+    }
+    try {
+      List<byte[]> existing;
+      try (org.rocksdb.Options listOptions = new org.rocksdb.Options()) {
+        existing = RocksDB.listColumnFamilies(listOptions, dbDir.toString());
+      }
+      List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+      for (byte[] name : existing) {
+        descriptors.add(new ColumnFamilyDescriptor(name, cfOptions));
+      }
+      db = RocksDB.open(dbOptions, dbDir.toString(), descriptors, handles);
+      Map<String, ColumnFamilyHandle> byName = new HashMap<>();
+      for (int i = 0; i < existing.size(); i++) {
+        byName.put(new String(existing.get(i), StandardCharsets.UTF_8), handles.get(i));
+      }
+      List<TypeSerializer<Object>> readers = new ArrayList<>();
+      for (KeyedStateFormat.StateMeta m : parsed.states()) {
+        TypeSerializer<Object> reader = m.format().restoreSerializer();
+        ColumnFamilyHandle cf = byName.remove(CF_PREFIX + m.name());
+        if (cf == null) {
+          cf = createColumnFamily(m.name());
+        }
+        readers.add(reader);
+        restored.put(m.name(), new Restored(m.kind(), m.format(), cf, reader));
+      }
+      // column families of states the snapshot did not include (restored earlier, never used)
+      for (Map.Entry<String, ColumnFamilyHandle> e : byName.entrySet()) {
+        if (e.getKey().startsWith(CF_PREFIX)) {
+          db.dropColumnFamily(e.getValue());
+        }
+      }
+      List<List<TimerEntry>> restoredTimers = timers.startRestore(parsed.numTimerServices());
+      for (Map.Entry<Integer, byte[]> e : keyGroups.entrySet()) {
+        KeyedStateFormat.readKeyGroup(new DataInputDeserializer(e.getValue()), readers,
+            (s, k, namespace, v) -> {
+              throw new IOException("An incremental checkpoint's key-group block holds entries");
+            }, restoredTimers);
+      }
+    } catch (RocksDBException e) {
+      throw new IOException("Cannot open RocksDB from the checkpoint files of " + source.checkpointDir()
+          + ": " + e.getMessage(), e);
+    }
+    synchronized (this) {
+      confirmedFiles = restoredFiles; // a restored checkpoint is complete: its files are reused
+    }
+    return true;
+  }
+
+  /** A hard link to an immutable file, or a copy where links are impossible (another file system). */
+  static void linkOrCopy(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(from, to);
+    }
+  }
+
   // ------------------------------------------------------------------ life cycle
 
   private void checkOpen() {
@@ -650,7 +795,9 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     }
     handles.clear();
     try {
-      db.closeE();
+      if (db != null) {
+        db.closeE();
+      }
     } catch (RocksDBException e) {
       // the files go below either way
     }

@@ -8,12 +8,25 @@ import dev.sluice.runtime.checkpoint.KeyedStateSnapshot;
 import dev.sluice.runtime.state.KeyedStateFormat;
 import dev.sluice.runtime.state.StateKind;
 import dev.sluice.runtime.typeutils.DynamicSerializer;
+import dev.sluice.runtime.checkpoint.CheckpointMetadata.NativeFile;
+import dev.sluice.runtime.checkpoint.CheckpointMetadata.NativeStateRef;
+import dev.sluice.runtime.checkpoint.CheckpointStorage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -26,9 +39,13 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.StringAppendOperator;
 
 /**
- * A RocksDB checkpoint (hard links, taken at the barrier) written out in the shared per-key-group
- * format on a checkpoint writer thread: the checkpoint is opened read-only and each state's
- * column family is scanned key group by key group. Its directory is removed on release.
+ * A RocksDB checkpoint (hard links, taken at the barrier) written out on a checkpoint writer
+ * thread. Full (savepoints, and checkpoints unless incremental): in the shared per-key-group
+ * format — the checkpoint is opened read-only and each state's column family is scanned key group
+ * by key group. Incremental: its SST files go to the checkpoint storage's shared directory unless
+ * a completed checkpoint already holds them, MANIFEST, CURRENT and OPTIONS into the checkpoint's
+ * directory, and the key-group blocks hold only the timers. Its directory is removed on release.
+ * Also reads native files of a checkpoint for {@link RocksDBNativeStateReader} (backend null).
  */
 final class RocksDBSnapshot implements KeyedStateSnapshot {
   private final RocksDBKeyedStateBackend backend;
@@ -40,6 +57,9 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
   private final List<StateKind> kinds;
   private final List<TypeSerializer<Object>> serializers;
   private final KeyedStateFormat.TimerCopy timers;
+  /** The checkpoint an incremental snapshot belongs to; -1 for a full one. */
+  private final long incrementalCheckpointId;
+  private long nativeBytesWritten;
 
   // opened on first use, on the writer thread
   private DBOptions options;
@@ -52,7 +72,9 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
   private boolean released;
 
   RocksDBSnapshot(RocksDBKeyedStateBackend backend, Path dir, int firstKeyGroup, int endKeyGroup, byte[] meta, List<byte[]> cfNames,
-      List<StateKind> kinds, List<TypeSerializer<Object>> serializers, KeyedStateFormat.TimerCopy timers) {
+      List<StateKind> kinds, List<TypeSerializer<Object>> serializers, KeyedStateFormat.TimerCopy timers,
+      long incrementalCheckpointId) {
+    this.incrementalCheckpointId = incrementalCheckpointId;
     this.backend = backend;
     this.dir = dir;
     this.firstKeyGroup = firstKeyGroup;
@@ -119,11 +141,34 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
 
   @Override
   public boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
+    if (incrementalCheckpointId >= 0) {
+      // the entries are in the SST files: the block holds the timers only
+      if (!timers.has(keyGroup)) {
+        return false;
+      }
+      for (int s = 0; s < cfNames.size(); s++) {
+        out.writeInt(0);
+      }
+      timers.write(keyGroup, out);
+      return true;
+    }
+    DataOutputSerializer block = new DataOutputSerializer(1024);
+    boolean any = writeStates(keyGroup, block);
+    any |= timers.has(keyGroup);
+    if (!any) {
+      return false;
+    }
+    out.write(block.getSharedBuffer(), 0, block.length());
+    timers.write(keyGroup, out);
+    return true;
+  }
+
+  /** Writes the states part of a key group's block (a count per state, then its entries); true if any. */
+  boolean writeStates(int keyGroup, DataOutputSerializer block) throws IOException {
     open();
     byte[] groupPrefix = {(byte) (keyGroup >>> 8), (byte) keyGroup};
-    DataOutputSerializer block = new DataOutputSerializer(1024);
     DataInputDeserializer in = new DataInputDeserializer();
-    boolean any = timers.has(keyGroup);
+    boolean any = false;
     for (int s = 0; s < stateHandles.length; s++) {
       DataOutputSerializer entries = new DataOutputSerializer(256);
       int count = 0;
@@ -175,12 +220,98 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
       block.write(entries.getSharedBuffer(), 0, entries.length());
       any |= count > 0;
     }
-    if (!any) {
+    return any;
+  }
+
+  @Override
+  public NativeStateRef writeNativeFiles(Path checkpointDir) throws IOException {
+    if (incrementalCheckpointId < 0) {
+      return null;
+    }
+    String id = backend.backendId();
+    Path shared = CheckpointStorage.sharedDirOf(checkpointDir);
+    Files.createDirectories(shared);
+    String privateName = "rocksdb-" + id;
+    Path privateDir = checkpointDir.resolve(privateName);
+    Files.createDirectories(privateDir);
+    List<Path> local;
+    try (Stream<Path> list = Files.list(dir)) {
+      local = list.filter(Files::isRegularFile).sorted().toList();
+    }
+    List<NativeFile> files = new ArrayList<>(local.size());
+    Map<String, NativeFile> ssts = new HashMap<>();
+    for (Path f : local) {
+      String name = f.getFileName().toString();
+      if (name.endsWith(".sst")) {
+        NativeFile known = backend.confirmedSharedFile(name);
+        if (known == null || !hasSize(shared.resolve(known.path()), known.size())) {
+          // new since the last completed checkpoint (or its upload went missing): upload it
+          String target = id + "-" + name;
+          int crc = copy(f, shared.resolve(target), true);
+          long size = Files.size(f);
+          nativeBytesWritten += size;
+          known = new NativeFile(name, true, target, size, crc);
+        }
+        files.add(known);
+        ssts.put(name, known);
+      } else {
+        // MANIFEST, CURRENT, OPTIONS (small): copied with every checkpoint
+        int crc = copy(f, privateDir.resolve(name), false);
+        long size = Files.size(f);
+        nativeBytesWritten += size;
+        files.add(new NativeFile(name, false, privateName + "/" + name, size, crc));
+      }
+    }
+    backend.snapshotFilesWritten(incrementalCheckpointId, ssts);
+    return new NativeStateRef(RocksDBNativeStateReader.KIND, id, List.copyOf(files));
+  }
+
+  @Override
+  public long nativeBytesWritten() {
+    return nativeBytesWritten;
+  }
+
+  private static boolean hasSize(Path file, long size) {
+    try {
+      return Files.size(file) == size;
+    } catch (IOException e) {
       return false;
     }
-    out.write(block.getSharedBuffer(), 0, block.length());
-    timers.write(keyGroup, out);
-    return true;
+  }
+
+  /**
+   * Copies {@code from} to {@code to}, forced to disk, and returns the CRC32 of the bytes; with
+   * {@code atomic}, through a temporary file renamed into place (a concurrent upload of the same
+   * file, by an abandoned checkpoint, then leaves either copy whole).
+   */
+  static int copy(Path from, Path to, boolean atomic) throws IOException {
+    Path target = atomic ? to.resolveSibling("." + to.getFileName() + ".inprogress-" + UUID.randomUUID()) : to;
+    CRC32 crc = new CRC32();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(from);
+        FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        crc.update(buffer, 0, n);
+        ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
+        while (b.hasRemaining()) {
+          out.write(b);
+        }
+      }
+      out.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(target);
+      throw e;
+    }
+    if (atomic) {
+      try {
+        Files.move(target, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        Files.deleteIfExists(target);
+        throw e;
+      }
+    }
+    return (int) crc.getValue();
   }
 
   /** Writes (namespaced, key, [namespace]) from the raw bytes of a RocksDB key prefix. */
@@ -224,6 +355,8 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
       RocksDBKeyedStateBackend.closeQuietly(c);
     }
     RocksDBKeyedStateBackend.deleteQuietly(dir);
-    backend.snapshotReleased(this);
+    if (backend != null) {
+      backend.snapshotReleased(this);
+    }
   }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Finds {@link EmbeddedRocksDBStateBackend} by the name {@code "rocksdb"}. Options: {@code
  * memory} (per subtask, e.g. {@code 256mb}), {@code write-buffer-ratio} (e.g. {@code 0.5}),
- * {@code working-directory} (a path).
+ * {@code working-directory} (a path), {@code incremental} ({@code true} or {@code false}, the default).
  */
 public final class RocksDBStateBackendFactory implements StateBackendFactory {
   @Override
@@ -24,8 +24,16 @@ public final class RocksDBStateBackendFactory implements StateBackendFactory {
         case "memory" -> backend.setMemoryLimit(EmbeddedRocksDBStateBackend.parseBytes(e.getValue()));
         case "write-buffer-ratio" -> backend.setWriteBufferRatio(Double.parseDouble(e.getValue()));
         case "working-directory" -> backend.setWorkingDirectory(e.getValue());
+        case "incremental" -> {
+          String v = e.getValue().trim();
+          if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("The option 'incremental' of the rocksdb state backend must be true or false, got '"
+                + e.getValue() + "'");
+          }
+          backend.enableIncrementalCheckpointing(Boolean.parseBoolean(v));
+        }
         default -> throw new IllegalArgumentException("Unknown option '" + e.getKey()
-            + "' of the rocksdb state backend; known are memory, write-buffer-ratio, working-directory");
+            + "' of the rocksdb state backend; known are memory, write-buffer-ratio, working-directory, incremental");
       }
     }
     return backend;
