@@ -118,6 +118,9 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
   /** Snapshots not yet released: their directories outlive a close until they are. */
   private final Set<RocksDBSnapshot> liveSnapshots = new java.util.HashSet<>();
 
+  /** Restores that opened the database from an incremental checkpoint's files (for tests). */
+  static final java.util.concurrent.atomic.AtomicInteger NATIVE_RESTORES = new java.util.concurrent.atomic.AtomicInteger();
+
   private final boolean incremental;
   /** Names this instance's uploads in the shared directory: {@code <backendId>-<sst name>}. */
   private final String backendId = java.util.UUID.randomUUID().toString();
@@ -764,6 +767,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     synchronized (this) {
       confirmedFiles = restoredFiles; // a restored checkpoint is complete: its files are reused
     }
+    NATIVE_RESTORES.incrementAndGet();
     return true;
   }
 

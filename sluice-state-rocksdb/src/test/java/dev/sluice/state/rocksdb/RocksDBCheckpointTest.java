@@ -172,7 +172,7 @@ class RocksDBCheckpointTest {
   }
 
   /** Runs part of the job with {@code first}, stops it with a savepoint, finishes it with {@code second}. */
-  private void moveBetweenBackends(StateBackend first, int firstParallelism, StateBackend second,
+  String moveBetweenBackends(StateBackend first, int firstParallelism, StateBackend second,
       int secondParallelism) throws Exception {
     int keys = 6;
     long perKey = 400;
@@ -209,6 +209,7 @@ class RocksDBCheckpointTest {
     all.addAll(committedLines(out2));
     all.sort(null);
     assertExactlyOnce(all, expected(keys, perKey));
+    return savepoint;
   }
 
   private StreamExecutionEnvironment job(StateBackend backend, int parallelism, int keys, long perKey, Path out,
@@ -239,6 +240,21 @@ class RocksDBCheckpointTest {
   @Test
   void aSavepointOfRocksDBStateRestoresOnTheHeapAtAnotherParallelism() throws Exception {
     moveBetweenBackends(rocks(), 3, new HashMapStateBackend(), 1);
+    assertNoRocksDBDirectoriesLeft(tmp.resolve("rocks"));
+  }
+
+  @Test
+  void aSavepointOfAnIncrementalRocksDBJobIsInTheKeyGroupFormatAndRestoresOnTheHeap() throws Exception {
+    String savepoint = moveBetweenBackends(rocks().enableIncrementalCheckpointing(true), 2,
+        new HashMapStateBackend(), 3);
+    dev.sluice.runtime.checkpoint.CheckpointMetadata meta =
+        dev.sluice.runtime.checkpoint.CheckpointStorage.load(Path.of(savepoint)).metadata();
+    assertThat(meta.savepoint()).isTrue();
+    assertThat(meta.operators().get("count").subtasks())
+        .allSatisfy(s -> {
+          assertThat(s.nativeState()).as("a savepoint holds no native files").isNull();
+          assertThat(s.keyGroups()).isNotEmpty();
+        });
     assertNoRocksDBDirectoriesLeft(tmp.resolve("rocks"));
   }
 
