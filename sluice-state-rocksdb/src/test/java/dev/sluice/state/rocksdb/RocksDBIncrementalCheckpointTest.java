@@ -196,15 +196,13 @@ class RocksDBIncrementalCheckpointTest {
     Path out = tmp.resolve("out");
     Path checkpoints = tmp.resolve("checkpoints");
     FAILURES_LEFT.set(1);
-    StreamExecutionEnvironment env = countingJob(incremental(), p1, keys, perKey, out, checkpoints, 3000, 30,
-        perKey / 2);
+    StreamExecutionEnvironment env = countingJob(incremental(), p1, keys, perKey, out, checkpoints, 2500, 30,
+        perKey * 2 / 3);
     env.setRestartStrategy(RestartStrategies.noRestart());
     JobClient first = env.executeAsync("first-run");
     assertThatThrownBy(() -> first.getJobExecutionResult().get(60, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class);
-    List<String> before = committedLines(out);
-    assertThat(before).as("output of the first run").isNotEmpty();
-    assertThat(new CheckpointStorage(checkpoints).latestValid()).isPresent();
+    assertThat(new CheckpointStorage(checkpoints).latestValid()).as("a checkpoint of the first run").isPresent();
     assertSharedFilesAreExactlyTheReferencedOnes(checkpoints);
     if (orphan != null) {
       Files.write(orphan, new byte[] {1, 2, 3}); // as if a crash left an upload no checkpoint references
