@@ -85,11 +85,17 @@ class RocksDBIncrementalCheckpointTest {
 
   private List<CheckpointStats> runBigState(StateBackend backend, long load, long updates, int valueBytes,
       int rate, long interval, Path checkpoints) throws Exception {
+    return runBigState(backend, load, updates, 10, valueBytes, rate, interval, checkpoints);
+  }
+
+  /** Loads keys 0..load-1, then updates keys 0..hot-1 round robin. */
+  private List<CheckpointStats> runBigState(StateBackend backend, long load, long updates, long hot, int valueBytes,
+      int rate, long interval, Path checkpoints) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     env.setStateBackend(backend);
     env.enableCheckpointing(interval);
     env.getCheckpointConfig().setCheckpointStorage(checkpoints.toString());
-    env.fromSource(new DataGeneratorSource<>(i -> i < load ? i : i % 10, load + updates,
+    env.fromSource(new DataGeneratorSource<>(i -> i < load ? i : i % hot, load + updates,
             RateLimiterStrategy.perSecond(rate), Types.LONG), WatermarkStrategy.noWatermarks(), "keys")
         .keyBy(v -> v)
         .process(new BigValues(valueBytes))
@@ -137,8 +143,8 @@ class RocksDBIncrementalCheckpointTest {
     for (boolean incr : new boolean[] {false, true}) {
       EmbeddedRocksDBStateBackend backend = new EmbeddedRocksDBStateBackend()
           .setWorkingDirectory(tmp.resolve("rocks").toString()).enableIncrementalCheckpointing(incr);
-      // 100 000 keys x 1000 bytes; then 1% of the keys (1000) change between two checkpoints
-      List<CheckpointStats> stats = runBigState(backend, 100_000, 10_000, 1000, 50_000, 20,
+      // 100 000 keys x 1000 bytes; then 1000 keys (1%) change, 1000 updates per 100 ms checkpoint
+      List<CheckpointStats> stats = runBigState(backend, 100_000, 20_000, 1000, 1000, 10_000, 100,
           tmp.resolve("measure-" + incr));
       System.out.println((incr ? "incremental" : "full") + describe(stats));
     }
