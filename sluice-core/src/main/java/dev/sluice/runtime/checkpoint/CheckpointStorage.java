@@ -331,11 +331,15 @@ public final class CheckpointStorage {
     return deleted;
   }
 
-  /** Deletes a checkpoint directory. */
+  /**
+   * Deletes a checkpoint directory; its metadata first, so a checkpoint half deleted is not taken
+   * for a complete one (nor counted as referencing shared files).
+   */
   public static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
+    Files.deleteIfExists(dir.resolve(METADATA_FILE));
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

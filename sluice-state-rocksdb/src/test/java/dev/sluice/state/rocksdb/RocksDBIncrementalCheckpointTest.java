@@ -322,8 +322,25 @@ class RocksDBIncrementalCheckpointTest {
     return files;
   }
 
-  /** The shared directory holds exactly the files the checkpoints on disk reference, all intact. */
-  private static void assertSharedFilesAreExactlyTheReferencedOnes(Path checkpoints) throws IOException {
+  /**
+   * The shared directory holds exactly the files the checkpoints on disk reference, all intact
+   * (waits a little: the coordinator may still be deleting old checkpoints after the job ended).
+   */
+  private static void assertSharedFilesAreExactlyTheReferencedOnes(Path checkpoints) throws Exception {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        checkSharedFiles(checkpoints);
+        return;
+      } catch (AssertionError | IOException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  private static void checkSharedFiles(Path checkpoints) throws IOException {
     CheckpointStorage storage = new CheckpointStorage(checkpoints);
     Set<String> referenced = new HashSet<>();
     for (long id : storage.checkpointIds()) {
