@@ -209,7 +209,8 @@ class RocksDBIncrementalCheckpointTest {
     assertThatThrownBy(() -> first.getJobExecutionResult().get(60, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class);
     assertThat(new CheckpointStorage(checkpoints).latestValid()).as("a checkpoint of the first run").isPresent();
-    assertSharedFilesAreExactlyTheReferencedOnes(checkpoints);
+    // uploads of the checkpoint the failure abandoned may be left: they go when the next run starts
+    assertSharedFiles(checkpoints, false);
     if (orphan != null) {
       Files.write(orphan, new byte[] {1, 2, 3}); // as if a crash left an upload no checkpoint references
     }
@@ -327,9 +328,13 @@ class RocksDBIncrementalCheckpointTest {
    * (waits a little: the coordinator may still be deleting old checkpoints after the job ended).
    */
   private static void assertSharedFilesAreExactlyTheReferencedOnes(Path checkpoints) throws Exception {
+    assertSharedFiles(checkpoints, true);
+  }
+
+  private static void assertSharedFiles(Path checkpoints, boolean exactly) throws Exception {
     for (int attempt = 0; ; attempt++) {
       try {
-        checkSharedFiles(checkpoints);
+        checkSharedFiles(checkpoints, exactly);
         return;
       } catch (AssertionError | IOException e) {
         if (attempt >= 100) {
@@ -340,7 +345,7 @@ class RocksDBIncrementalCheckpointTest {
     }
   }
 
-  private static void checkSharedFiles(Path checkpoints) throws IOException {
+  private static void checkSharedFiles(Path checkpoints, boolean exactly) throws IOException {
     CheckpointStorage storage = new CheckpointStorage(checkpoints);
     Set<String> referenced = new HashSet<>();
     for (long id : storage.checkpointIds()) {
@@ -354,7 +359,11 @@ class RocksDBIncrementalCheckpointTest {
       files.forEach(p -> present.add(p.getFileName().toString()));
     }
     assertThat(referenced).isNotEmpty();
-    assertThat(present).isEqualTo(referenced);
+    if (exactly) {
+      assertThat(present).isEqualTo(referenced);
+    } else {
+      assertThat(present).containsAll(referenced);
+    }
   }
 
   private static void assertNoDirectoriesLeft(Path work) throws IOException {
