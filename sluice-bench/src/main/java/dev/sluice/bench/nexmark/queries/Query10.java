@@ -17,10 +17,10 @@ import java.nio.charset.StandardCharsets;
  * FileSink} under {@link QueryContext#outputDirectory()}.
  *
  * <p>The query attaches the file sink itself and returns the stream of rows it writes (the harness
- * may attach a second sink to it). Sluice's file sink has no buckets, so unlike the standard's
- * table {@code PARTITIONED BY (dt, hm)} all part files go directly into the output directory; the
- * partition columns are in every row instead. Files are published when a commit is prepared: at
- * the end of a bounded input.
+ * may attach a second sink to it). As the standard's table {@code PARTITIONED BY (dt, hm)}, rows go
+ * into a directory per partition, {@code dt=<day>/hm=<HH-mm>} (':' is replaced in the directory
+ * name), through the file sink's bucket assigner; the partition columns stay in every row too.
+ * Files are published when a commit is prepared: at a checkpoint, or at the end of a bounded input.
  */
 public final class Query10 implements NexmarkQuery {
   /** One row of the log. */
@@ -40,7 +40,8 @@ public final class Query10 implements NexmarkQuery {
   @Override
   public DataStream<Row> build(DataStream<Event> events, QueryContext context) {
     DataStream<Row> rows = Streams.bids(events).map(new ToRow()).name("q10 Row");
-    rows.sinkTo(FileSink.forRowFormat(context.outputDirectory(), new CsvEncoder()).build())
+    rows.sinkTo(FileSink.forRowFormat(context.outputDirectory(), new CsvEncoder())
+            .withBucketAssigner(Query10::partition).build())
         .name("q10 Files");
     return rows;
   }
@@ -91,5 +92,10 @@ public final class Query10 implements NexmarkQuery {
       }
       return field;
     }
+  }
+
+  /** The partition directory of a row: {@code dt=<day>/hm=<HH-mm>}. */
+  static String partition(Row row, dev.sluice.streaming.api.functions.sink.filesystem.BucketAssigner.Context context) {
+    return "dt=" + row.dt() + "/hm=" + row.hm().replace(':', '-');
   }
 }

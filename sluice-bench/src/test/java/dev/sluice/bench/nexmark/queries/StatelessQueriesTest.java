@@ -86,9 +86,15 @@ class StatelessQueriesTest {
 
     QueryRun.assertSameElements(rows, expectedRows);
     List<String> lines = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
         assertThat(f.getFileName().toString()).startsWith("part-");
+        String[] columns = Files.readAllLines(f).get(0).split(",");
+        String dt = columns[columns.length - 2];
+        String hm = columns[columns.length - 1];
+        assertThat(dir.relativize(f.getParent()).toString())
+            .as("a file in the directory of its rows' partition")
+            .isEqualTo("dt=" + dt + "/hm=" + hm.replace(':', '-'));
         lines.addAll(Files.readAllLines(f));
       }
     }
