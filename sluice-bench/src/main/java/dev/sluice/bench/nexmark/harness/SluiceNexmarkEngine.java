@@ -2,6 +2,7 @@ package dev.sluice.bench.nexmark.harness;
 
 import dev.sluice.api.common.eventtime.WatermarkStrategy;
 import dev.sluice.bench.nexmark.model.Event;
+import dev.sluice.api.common.restartstrategy.RestartStrategies;
 import dev.sluice.bench.nexmark.queries.NexmarkQuery;
 import dev.sluice.bench.nexmark.source.NexmarkSource;
 import dev.sluice.bench.throughput.EngineJobs;
@@ -48,6 +49,8 @@ public final class SluiceNexmarkEngine implements NexmarkEngine {
         if (job.checkpointing()) {
             env.enableCheckpointing(NexmarkJob.CHECKPOINT_INTERVAL_MILLIS);
         }
+        // a measurement that fails must fail, not restart (the default with checkpoints)
+        env.setRestartStrategy(RestartStrategies.noRestart());
         DataStream<Event> events = env
                 .fromSource(new NexmarkSource(job.events()), WatermarkStrategy.noWatermarks(), "nexmark")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Event>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)

@@ -45,11 +45,11 @@ public final class Query19 implements NexmarkQuery {
   }
 
   /** An auction's highest bids, highest first. */
-  static final class Ranking implements Serializable {
+  public static final class Ranking implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    final Bid[] bids = new Bid[TOP];
-    int size;
+    public Bid[] bids = new Bid[TOP];
+    public int size;
 
     /** Puts {@code bid} in its place; its rank from 0, or -1 when it is not among the top. */
     int insert(Bid bid) {

@@ -90,11 +90,12 @@ public final class Query5 implements NexmarkQuery {
   }
 
   /** The auctions with the highest count so far in a window. */
-  static final class Leaders implements Serializable {
+  /** Keyed state: a POJO (public class and fields), so checkpoints can encode it. */
+  public static final class Leaders implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    long num;
-    final List<Long> auctions = new ArrayList<>();
+    public long num;
+    public List<Long> auctions = new ArrayList<>();
   }
 
   /** Keeps a window's leaders and emits them when the window is complete. */

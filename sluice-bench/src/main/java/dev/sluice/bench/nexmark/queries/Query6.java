@@ -44,11 +44,11 @@ public final class Query6 implements NexmarkQuery {
   }
 
   /** The latest closed auctions of a seller, ordered by closing time then id, oldest first. */
-  static final class Latest {
-    final long[] expires = new long[LAST];
-    final long[] ids = new long[LAST];
-    final long[] prices = new long[LAST];
-    int size;
+  public static final class Latest {
+    public long[] expires = new long[LAST];
+    public long[] ids = new long[LAST];
+    public long[] prices = new long[LAST];
+    public int size;
 
     /** Adds an auction if it is among the latest; whether it was. */
     boolean add(long expiresAt, long id, long price) {

@@ -92,11 +92,11 @@ public final class Query7 implements NexmarkQuery {
   }
 
   /** The highest price so far and its bids. */
-  static final class Top implements Serializable {
+  public static final class Top implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    long price = Long.MIN_VALUE;
-    final List<Bid> bids = new ArrayList<>();
+    public long price = Long.MIN_VALUE;
+    public List<Bid> bids = new ArrayList<>();
 
     void offer(long p, Bid bid) {
       if (p > price) {
