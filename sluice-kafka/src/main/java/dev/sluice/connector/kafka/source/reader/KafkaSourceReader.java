@@ -385,40 +385,13 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
           consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
         while (!closed) {
-          ConsumerTask task;
-          while ((task = tasks.poll()) != null) {
-            task.run(consumer);
-          }
-          if (assigned.isEmpty()) {
-            synchronized (lock) {
-              if (tasks.isEmpty() && !closed) {
-                lock.wait(100);
-              }
-            }
-            continue;
-          }
-          ConsumerRecords<byte[], byte[]> records;
           try {
-            records = consumer.poll(Duration.ofMillis(200));
+            fetchOnce();
           } catch (WakeupException e) {
-            continue;
-          }
-          for (TopicPartition tp : records.partitions()) {
-            KafkaPartitionSplit split = assigned.get(tp);
-            if (split == null) {
-              continue;
-            }
-            put(new Batch(split.splitId(), records.records(tp), false));
-          }
-          // bounded partitions whose end was reached (also past transaction markers)
-          for (KafkaPartitionSplit split : new ArrayList<>(assigned.values())) {
-            if (split.bounded() && consumer.position(split.topicPartition()) >= split.stoppingOffset()) {
-              put(new Batch(split.splitId(), List.of(), true));
-              unassign(split.topicPartition());
-            }
+            // woken for new work (or to stop)
           }
         }
-      } catch (InterruptedException | WakeupException e) {
+      } catch (InterruptedException e) {
         // closed
       } catch (Throwable t) {
         if (!closed) {
@@ -432,6 +405,36 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
           } catch (Exception e) {
             // closing
           }
+        }
+      }
+    }
+
+    private void fetchOnce() throws InterruptedException {
+      ConsumerTask task;
+      while ((task = tasks.poll()) != null) {
+        task.run(consumer);
+      }
+      if (assigned.isEmpty()) {
+        synchronized (lock) {
+          if (tasks.isEmpty() && !closed) {
+            lock.wait(100);
+          }
+        }
+        return;
+      }
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+      for (TopicPartition tp : records.partitions()) {
+        KafkaPartitionSplit split = assigned.get(tp);
+        if (split == null) {
+          continue;
+        }
+        put(new Batch(split.splitId(), records.records(tp), false));
+      }
+      // bounded partitions whose end was reached (also past transaction markers)
+      for (KafkaPartitionSplit split : new ArrayList<>(assigned.values())) {
+        if (split.bounded() && consumer.position(split.topicPartition()) >= split.stoppingOffset()) {
+          put(new Batch(split.splitId(), List.of(), true));
+          unassign(split.topicPartition());
         }
       }
     }
