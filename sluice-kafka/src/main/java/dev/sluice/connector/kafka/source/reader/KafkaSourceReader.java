@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit> {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceReader.class);
   static final int QUEUE_BATCHES = 16;
-  static final int RECORDS_PER_POLL = 512;
+  static final int RECORDS_PER_POLL = 64;
   /** The output a reader without partitions uses, so that {@code withIdleness} can mark it idle. */
   static final String NO_PARTITIONS = "__sluice-no-partitions";
 
