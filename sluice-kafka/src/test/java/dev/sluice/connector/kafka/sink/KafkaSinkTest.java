@@ -130,14 +130,14 @@ class KafkaSinkTest {
     KAFKA.kafka().createTopic("eo-in", 3);
     KAFKA.kafka().createTopic("eo-out", 2);
     List<String> values = new ArrayList<>();
-    for (int i = 0; i < 12_000; i++) {
+    for (int i = 0; i < 30_000; i++) {
       values.add("k" + (i % 6));
     }
     produceRoundRobin(KAFKA.bootstrapServers(), "eo-in", 3, values);
     countJob("eo-in", "eo-out", DeliveryGuarantee.EXACTLY_ONCE, 1);
     assertThat(FAILURES_LEFT.get()).isLessThanOrEqualTo(0);
     assertThat(KafkaTestUtil.values(KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "eo-out", "read_committed")))
-        .containsExactlyInAnyOrderElementsOf(expected(6, 2_000));
+        .containsExactlyInAnyOrderElementsOf(expected(6, 5_000));
   }
 
   /** A transaction flushed by one producer is committed by another from its id and epoch; twice is harmless. */
