@@ -57,6 +57,11 @@ final class SourceOperator<T, SplitT extends SourceSplit> extends AbstractStream
       public long currentProcessingTime() {
         return context.currentProcessingTime();
       }
+
+      @Override
+      public dev.sluice.runtime.metrics.OperatorMetrics metrics() {
+        return context.metrics();
+      }
     });
     if (!restoredSplits.isEmpty()) {
       reader.addSplits(restoredSplits);

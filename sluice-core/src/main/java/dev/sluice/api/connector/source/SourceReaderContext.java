@@ -19,4 +19,12 @@ public interface SourceReaderContext {
 
   /** The job's processing-time clock, in epoch milliseconds. */
   long currentProcessingTime();
+
+  /**
+   * The source operator's metrics (counters and gauges a reader keeps, e.g. records skipped);
+   * they appear in {@code JobExecution.metrics()} as {@code "<source>[<subtask>].<name>"}.
+   */
+  default dev.sluice.runtime.metrics.OperatorMetrics metrics() {
+    return new dev.sluice.runtime.metrics.OperatorMetrics();
+  }
 }

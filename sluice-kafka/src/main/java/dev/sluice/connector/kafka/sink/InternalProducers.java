@@ -1,0 +1,89 @@
+package dev.sluice.connector.kafka.sink;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.ProducerIdAndEpoch;
+
+/**
+ * What Kafka's public producer API does not offer: reading a transaction's producer id and epoch,
+ * and resuming a transaction from them in a new producer so that it can be committed (the
+ * technique Flink's Kafka sink uses, by reflection on the client's {@code TransactionManager}).
+ * Also a registry of this JVM's producers whose transactions wait for their commit, so the
+ * committer commits with the very producer that wrote, when it is still there.
+ */
+final class InternalProducers {
+  private InternalProducers() {}
+
+  /** Producers with a flushed, uncommitted transaction, by transactional id. */
+  static final Map<String, KafkaProducer<byte[], byte[]>> PRECOMMITTED = new ConcurrentHashMap<>();
+
+  static KafkaProducer<byte[], byte[]> create(Properties props) {
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static Object transactionManager(KafkaProducer<?, ?> producer) throws ReflectiveOperationException {
+    Field f = KafkaProducer.class.getDeclaredField("transactionManager");
+    f.setAccessible(true);
+    return f.get(producer);
+  }
+
+  private static Object field(Object target, String name) throws ReflectiveOperationException {
+    Field f = target.getClass().getDeclaredField(name);
+    f.setAccessible(true);
+    return f.get(target);
+  }
+
+  private static void setField(Object target, String name, Object value) throws ReflectiveOperationException {
+    Field f = target.getClass().getDeclaredField(name);
+    f.setAccessible(true);
+    f.set(target, value);
+  }
+
+  /** The producer id and epoch of {@code producer}'s transaction, and whether it is a TV2 one. */
+  static KafkaCommittable committable(String transactionalId, KafkaProducer<?, ?> producer) {
+    try {
+      Object tm = transactionManager(producer);
+      ProducerIdAndEpoch pe = (ProducerIdAndEpoch) field(tm, "producerIdAndEpoch");
+      boolean v2 = (Boolean) tm.getClass().getMethod("isTransactionV2Enabled").invoke(tm);
+      return new KafkaCommittable(transactionalId, pe.producerId, pe.epoch, v2);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("This Kafka client (" + org.apache.kafka.common.utils.AppInfoParser.getVersion()
+          + ") does not offer the internals an exactly-once Kafka sink needs", e);
+    }
+  }
+
+  /** Makes a fresh producer (initTransactions not called) continue the transaction of {@code c}. */
+  static void resume(KafkaProducer<?, ?> producer, KafkaCommittable c) {
+    try {
+      Object tm = transactionManager(producer);
+      synchronized (tm) {
+        Class<?> stateClass = Class.forName(tm.getClass().getName() + "$State");
+        Method transitionTo = tm.getClass().getDeclaredMethod("transitionTo", stateClass);
+        transitionTo.setAccessible(true);
+        transitionTo.invoke(tm, state(stateClass, "INITIALIZING"));
+        Object partitions = field(tm, "txnPartitionMap");
+        Method reset = partitions.getClass().getDeclaredMethod("reset");
+        reset.setAccessible(true);
+        reset.invoke(partitions);
+        setField(tm, "producerIdAndEpoch", new ProducerIdAndEpoch(c.producerId(), c.epoch()));
+        setField(tm, "isTransactionV2Enabled", c.transactionV2());
+        transitionTo.invoke(tm, state(stateClass, "READY"));
+        transitionTo.invoke(tm, state(stateClass, "IN_TRANSACTION"));
+        setField(tm, "transactionStarted", true);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("Could not resume Kafka transaction " + c + " with this Kafka client ("
+          + org.apache.kafka.common.utils.AppInfoParser.getVersion() + ")", e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object state(Class<?> stateClass, String name) {
+    return Enum.valueOf((Class) stateClass, name);
+  }
+}

@@ -1,0 +1,471 @@
+package dev.sluice.connector.kafka.source.reader;
+
+import dev.sluice.api.connector.source.InputStatus;
+import dev.sluice.api.connector.source.ReaderOutput;
+import dev.sluice.api.connector.source.SourceOutput;
+import dev.sluice.api.connector.source.SourceReader;
+import dev.sluice.api.connector.source.SourceReaderContext;
+import dev.sluice.connector.kafka.source.BadRecordPolicy;
+import dev.sluice.connector.kafka.source.KafkaSource;
+import dev.sluice.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import dev.sluice.connector.kafka.source.split.KafkaPartitionSplit;
+import dev.sluice.runtime.metrics.OperatorMetrics;
+import dev.sluice.util.Collector;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the partitions assigned to one subtask. A fetcher thread ({@code sluice-kafka-fetcher-N})
+ * owns the {@link KafkaConsumer} and puts each poll's records, a batch per partition, into a
+ * bounded queue; the subtask thread takes them, deserializes them and emits them through each
+ * partition's own output, so watermarks are per partition. Positions advance as records are
+ * emitted, which is what a checkpoint stores.
+ */
+public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit> {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceReader.class);
+  static final int QUEUE_BATCHES = 16;
+  static final int RECORDS_PER_POLL = 64;
+  /** The output a reader without partitions uses, so that {@code withIdleness} can mark it idle. */
+  static final String NO_PARTITIONS = "__sluice-no-partitions";
+
+  private final KafkaSource<T> source;
+  private final SourceReaderContext context;
+  private final KafkaRecordDeserializationSchema<T> deserializer;
+  private final Map<String, SplitState> splits = new LinkedHashMap<>();
+  private final TreeMap<Long, Map<TopicPartition, OffsetAndMetadata>> offsetsToCommit = new TreeMap<>();
+  private final OperatorMetrics.Counter skipped;
+  private final OperatorMetrics.Counter deadLettered;
+  private Fetcher fetcher;
+  private boolean noMoreSplits;
+  private Batch current;
+  private int currentIndex;
+  private KafkaProducer<byte[], byte[]> deadLetters;
+  private boolean noPartitionsOutput;
+
+  // the record being deserialized, for the collector
+  private SplitState emitting;
+  private long emittingTimestamp;
+  private final Collector<T> collector = new Collector<>() {
+    @Override
+    public void collect(T record) {
+      emitting.output.collect(record, emittingTimestamp);
+    }
+
+    @Override
+    public void close() {}
+  };
+
+  public KafkaSourceReader(KafkaSource<T> source, SourceReaderContext context) throws Exception {
+    this.source = source;
+    this.context = context;
+    this.deserializer = source.getDeserializer();
+    this.deserializer.open(new dev.sluice.api.common.serialization.DeserializationSchema.InitializationContext() {});
+    OperatorMetrics metrics = context.metrics();
+    this.skipped = metrics.counter("numBadRecordsSkipped");
+    this.deadLettered = metrics.counter("numBadRecordsDeadLettered");
+  }
+
+  private final class SplitState {
+    KafkaPartitionSplit split;
+    long nextOffset;
+    SourceOutput<T> output;
+
+    SplitState(KafkaPartitionSplit split) {
+      this.split = split;
+      this.nextOffset = split.startingOffset();
+    }
+
+    boolean finished() {
+      return split.bounded() && nextOffset >= split.stoppingOffset();
+    }
+  }
+
+  @Override
+  public void start() {}
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+    if (fetcher != null && fetcher.failure != null) {
+      Throwable f = fetcher.failure;
+      throw new IOException("Reading from Kafka at " + source.bootstrapServers() + " failed: " + f.getMessage(), f);
+    }
+    if (splits.isEmpty() && !noMoreSplits && !noPartitionsOutput && source.getStoppingOffsets() == null) {
+      output.createOutputForSplit(NO_PARTITIONS); // lets withIdleness mark a reader without partitions idle
+      noPartitionsOutput = true;
+    }
+    int emitted = 0;
+    while (emitted < RECORDS_PER_POLL) {
+      if (current == null) {
+        current = fetcher == null ? null : fetcher.queue.poll();
+        currentIndex = 0;
+        if (current == null) {
+          break;
+        }
+      }
+      SplitState state = splits.get(current.splitId);
+      if (state == null) { // the split was finished or removed
+        current = null;
+        continue;
+      }
+      if (state.output == null) {
+        state.output = output.createOutputForSplit(current.splitId);
+      }
+      if (current.end) {
+        finish(state, output);
+        current = null;
+        continue;
+      }
+      List<ConsumerRecord<byte[], byte[]>> records = current.records;
+      while (currentIndex < records.size() && emitted < RECORDS_PER_POLL) {
+        ConsumerRecord<byte[], byte[]> r = records.get(currentIndex++);
+        if (r.offset() < state.nextOffset) {
+          continue; // already emitted
+        }
+        if (state.split.bounded() && r.offset() >= state.split.stoppingOffset()) {
+          break;
+        }
+        emit(state, r);
+        state.nextOffset = r.offset() + 1;
+        emitted++;
+      }
+      if (currentIndex >= records.size()) {
+        current = null;
+      }
+      if (state.finished()) {
+        finish(state, output);
+        current = null;
+      }
+    }
+    if (emitted > 0 || current != null || (fetcher != null && !fetcher.queue.isEmpty())) {
+      return InputStatus.MORE_AVAILABLE;
+    }
+    if (noMoreSplits && splits.isEmpty()) {
+      return InputStatus.END_OF_INPUT;
+    }
+    return InputStatus.NOTHING_AVAILABLE;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void emit(SplitState state, ConsumerRecord<byte[], byte[]> r) throws Exception {
+    emitting = state;
+    emittingTimestamp = r.timestamp();
+    try {
+      deserializer.deserialize(r, collector);
+    } catch (Exception e) {
+      String where = "topic " + r.topic() + ", partition " + r.partition() + ", offset " + r.offset();
+      switch (source.getBadRecordPolicy()) {
+        case SKIP -> {
+          skipped.inc();
+          LOG.warn("Skipped a Kafka record that could not be deserialized ({}): {}", where, e.toString());
+        }
+        case DEAD_LETTER -> {
+          deadLetter(r, e);
+          deadLettered.inc();
+          LOG.warn("Sent a Kafka record that could not be deserialized ({}) to dead-letter topic {}: {}",
+              where, source.getDeadLetterTopic(), e.toString());
+        }
+        default -> throw new IOException("Could not deserialize the Kafka record at " + where + ": " + e.getMessage()
+            + " (KafkaSourceBuilder.setBadRecordPolicy chooses to skip or dead-letter such records)", e);
+      }
+    }
+  }
+
+  private void deadLetter(ConsumerRecord<byte[], byte[]> r, Exception e) {
+    if (deadLetters == null) {
+      Properties p = new Properties();
+      for (String k : source.getConfiguration().stringPropertyNames()) {
+        if (ProducerConfig.configNames().contains(k)) {
+          p.setProperty(k, source.getConfiguration().getProperty(k));
+        }
+      }
+      p.put(ProducerConfig.ACKS_CONFIG, "all");
+      p.put(ProducerConfig.CLIENT_ID_CONFIG, "sluice-dead-letters-" + context.getIndexOfSubtask());
+      deadLetters = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+    RecordHeaders headers = new RecordHeaders(r.headers().toArray());
+    headers.add("sluice.error", String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+    headers.add("sluice.topic", r.topic().getBytes(StandardCharsets.UTF_8));
+    headers.add("sluice.partition", String.valueOf(r.partition()).getBytes(StandardCharsets.UTF_8));
+    headers.add("sluice.offset", String.valueOf(r.offset()).getBytes(StandardCharsets.UTF_8));
+    deadLetters.send(new ProducerRecord<>(source.getDeadLetterTopic(), null, r.timestamp(), r.key(), r.value(), headers));
+  }
+
+  private void finish(SplitState state, ReaderOutput<T> output) {
+    splits.remove(state.split.splitId());
+    output.releaseOutputForSplit(state.split.splitId());
+    if (fetcher != null) {
+      TopicPartition tp = state.split.topicPartition();
+      fetcher.tasks.add(c -> fetcher.unassign(tp));
+      fetcher.wakeup();
+    }
+  }
+
+  @Override
+  public List<KafkaPartitionSplit> snapshotState(long checkpointId) {
+    List<KafkaPartitionSplit> result = new ArrayList<>(splits.size());
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (SplitState s : splits.values()) {
+      result.add(s.split.withStartingOffset(s.nextOffset));
+      offsets.put(s.split.topicPartition(), new OffsetAndMetadata(s.nextOffset));
+    }
+    if (deadLetters != null) {
+      deadLetters.flush(); // the checkpoint covers the dead letters of the records before it
+    }
+    if (source.isCommitOffsetsOnCheckpoint() && source.getConfiguration().getProperty("group.id") != null) {
+      offsetsToCommit.put(checkpointId, offsets);
+      while (offsetsToCommit.size() > 16) {
+        offsetsToCommit.pollFirstEntry();
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) {
+    Map<Long, Map<TopicPartition, OffsetAndMetadata>> done = offsetsToCommit.headMap(checkpointId, true);
+    Map<TopicPartition, OffsetAndMetadata> offsets = done.get(checkpointId);
+    done.clear();
+    if (offsets != null && !offsets.isEmpty() && fetcher != null) {
+      fetcher.tasks.add(c -> c.commitAsync(offsets, (o, e) -> {
+        if (e != null) {
+          LOG.warn("Could not commit offsets to Kafka (only used for monitoring): {}", e.toString());
+        }
+      }));
+      fetcher.wakeup();
+    }
+  }
+
+  @Override
+  public void addSplits(List<KafkaPartitionSplit> newSplits) {
+    List<SplitState> toRead = new ArrayList<>();
+    for (KafkaPartitionSplit s : newSplits) {
+      SplitState state = new SplitState(s);
+      if (state.finished()) {
+        continue; // nothing to read (a bounded, empty partition)
+      }
+      splits.put(s.splitId(), state);
+      toRead.add(state);
+    }
+    if (toRead.isEmpty()) {
+      return;
+    }
+    if (fetcher == null) {
+      fetcher = new Fetcher(consumerProperties(), "sluice-kafka-fetcher-" + context.getIndexOfSubtask());
+      fetcher.start();
+    }
+    for (SplitState s : toRead) {
+      KafkaPartitionSplit split = s.split;
+      fetcher.tasks.add(c -> fetcher.assign(split));
+    }
+    fetcher.wakeup();
+  }
+
+  @Override
+  public void notifyNoMoreSplits() {
+    noMoreSplits = true;
+  }
+
+  Properties consumerProperties() {
+    Properties p = new Properties();
+    Properties conf = source.getConfiguration();
+    for (String k : conf.stringPropertyNames()) {
+      p.setProperty(k, conf.getProperty(k));
+    }
+    String prefix = p.getProperty("client.id.prefix");
+    p.remove("client.id.prefix");
+    p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG,
+        (prefix != null ? prefix : "sluice-kafka-source") + "-" + context.getIndexOfSubtask());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        source.getStartingOffsets().getAutoOffsetResetStrategy().toString().toLowerCase(java.util.Locale.ROOT));
+    p.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(source.getTimeoutMs()));
+    return p;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (fetcher != null) {
+      fetcher.shutdown();
+    }
+    if (deadLetters != null) {
+      deadLetters.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** One poll's records of one partition, or the end of a bounded partition. */
+  static final class Batch {
+    final String splitId;
+    final List<ConsumerRecord<byte[], byte[]>> records;
+    final boolean end;
+
+    Batch(String splitId, List<ConsumerRecord<byte[], byte[]>> records, boolean end) {
+      this.splitId = splitId;
+      this.records = records;
+      this.end = end;
+    }
+  }
+
+  interface ConsumerTask {
+    void run(KafkaConsumer<byte[], byte[]> consumer);
+  }
+
+  /** The only thread that touches the consumer. */
+  static final class Fetcher extends Thread {
+    final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    final ConcurrentLinkedQueue<ConsumerTask> tasks = new ConcurrentLinkedQueue<>();
+    volatile Throwable failure;
+    private volatile boolean closed;
+    private final Properties properties;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<TopicPartition, KafkaPartitionSplit> assigned = new HashMap<>();
+    private final Object lock = new Object();
+
+    Fetcher(Properties properties, String name) {
+      super(name);
+      setDaemon(true);
+      this.properties = properties;
+    }
+
+    void assign(KafkaPartitionSplit split) {
+      TopicPartition tp = split.topicPartition();
+      assigned.put(tp, split);
+      consumer.assign(assigned.keySet());
+      consumer.seek(tp, split.startingOffset());
+    }
+
+    void unassign(TopicPartition tp) {
+      if (assigned.remove(tp) != null) {
+        consumer.assign(assigned.keySet());
+      }
+    }
+
+    /** Wakes the thread if it waits for work or in {@code poll}. */
+    void wakeup() {
+      synchronized (lock) {
+        lock.notifyAll();
+      }
+      KafkaConsumer<byte[], byte[]> c = consumer;
+      if (c != null && !assigned.isEmpty()) {
+        c.wakeup();
+      }
+    }
+
+    @Override
+    public void run() {
+      try {
+        synchronized (lock) {
+          consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        }
+        while (!closed) {
+          try {
+            fetchOnce();
+          } catch (WakeupException e) {
+            // woken for new work (or to stop)
+          }
+        }
+      } catch (InterruptedException e) {
+        // closed
+      } catch (Throwable t) {
+        if (!closed) {
+          failure = t;
+        }
+      } finally {
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+          try {
+            c.close(Duration.ofSeconds(2));
+          } catch (Exception e) {
+            // closing
+          }
+        }
+      }
+    }
+
+    private void fetchOnce() throws InterruptedException {
+      ConsumerTask task;
+      while ((task = tasks.poll()) != null) {
+        task.run(consumer);
+      }
+      if (assigned.isEmpty()) {
+        synchronized (lock) {
+          if (tasks.isEmpty() && !closed) {
+            lock.wait(100);
+          }
+        }
+        return;
+      }
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+      for (TopicPartition tp : records.partitions()) {
+        KafkaPartitionSplit split = assigned.get(tp);
+        if (split == null) {
+          continue;
+        }
+        put(new Batch(split.splitId(), records.records(tp), false));
+      }
+      // bounded partitions whose end was reached (also past transaction markers)
+      for (KafkaPartitionSplit split : new ArrayList<>(assigned.values())) {
+        if (split.bounded() && consumer.position(split.topicPartition()) >= split.stoppingOffset()) {
+          put(new Batch(split.splitId(), List.of(), true));
+          unassign(split.topicPartition());
+        }
+      }
+    }
+
+    private void put(Batch batch) throws InterruptedException {
+      while (!closed) {
+        if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+          return;
+        }
+      }
+    }
+
+    void shutdown() {
+      closed = true;
+      wakeup();
+      KafkaConsumer<byte[], byte[]> c = consumer;
+      if (c != null) {
+        c.wakeup();
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      boolean interrupted = false;
+      while (isAlive() && System.nanoTime() < deadline) {
+        try {
+          join(100);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

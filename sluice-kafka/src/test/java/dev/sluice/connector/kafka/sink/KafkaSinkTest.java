@@ -1,0 +1,168 @@
+package dev.sluice.connector.kafka.sink;
+
+import static dev.sluice.connector.kafka.KafkaTestUtil.produceRoundRobin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.api.common.eventtime.WatermarkStrategy;
+import dev.sluice.api.common.functions.MapFunction;
+import dev.sluice.api.common.restartstrategy.RestartStrategies;
+import dev.sluice.api.common.serialization.SimpleStringSchema;
+import dev.sluice.api.common.typeinfo.Types;
+import dev.sluice.api.java.tuple.Tuple2;
+import dev.sluice.connector.base.DeliveryGuarantee;
+import dev.sluice.connector.kafka.KafkaTestUtil;
+import dev.sluice.connector.kafka.source.KafkaSource;
+import dev.sluice.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import dev.sluice.kafka.testing.LocalKafkaExtension;
+import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class KafkaSinkTest {
+  @RegisterExtension
+  static final LocalKafkaExtension KAFKA = new LocalKafkaExtension();
+
+  @TempDir Path tmp;
+
+  private static KafkaSink<String> sink(String topic, DeliveryGuarantee guarantee) {
+    return KafkaSink.<String>builder()
+        .setBootstrapServers(KAFKA.bootstrapServers())
+        .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder().setTopic(topic)
+            .setKeySerializationSchema((String s) -> s.substring(0, s.indexOf(',')).getBytes())
+            .setValueSerializationSchema(new SimpleStringSchema()).build())
+        .setDeliveryGuarantee(guarantee)
+        .setTransactionalIdPrefix("test-" + topic)
+        .build();
+  }
+
+  static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+
+  /** Fails {@link #FAILURES_LEFT} times, each after a checkpoint completed past its last failure. */
+  static final class Failing implements MapFunction<String, String> {
+    private final String checkpoints;
+    private long seen;
+    private int needed = -1;
+
+    Failing(String checkpoints) {
+      this.checkpoints = checkpoints;
+    }
+
+    private int newest() throws java.io.IOException {
+      try (var dirs = Files.list(Path.of(checkpoints))) {
+        return dirs.filter(d -> Files.exists(d.resolve("_metadata")))
+            .mapToInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))).max().orElse(0);
+      }
+    }
+
+    @Override
+    public String map(String value) throws Exception {
+      if (++seen % 10 == 0) {
+        Thread.sleep(1);
+      }
+      if (seen % 1_000 == 0 && needed < 0) {
+        needed = newest() + 1;
+      }
+      if (needed > 0 && seen % 100 == 0 && newest() >= needed && FAILURES_LEFT.getAndDecrement() > 0) {
+        throw new IllegalStateException("injected failure");
+      }
+      return value;
+    }
+  }
+
+  private static List<String> expected(int keys, int perKey) {
+    List<String> lines = new ArrayList<>();
+    for (int k = 0; k < keys; k++) {
+      for (int n = 1; n <= perKey; n++) {
+        lines.add("k" + k + "," + n);
+      }
+    }
+    return lines;
+  }
+
+  private void countJob(String in, String out, DeliveryGuarantee guarantee, int failures) throws Exception {
+    Files.createDirectories(tmp.resolve("chk"));
+    FAILURES_LEFT.set(failures);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    env.enableCheckpointing(50);
+    env.getCheckpointConfig().setCheckpointStorage(tmp.resolve("chk").toString());
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(failures + 1, Duration.ofMillis(50)));
+    KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(KAFKA.bootstrapServers())
+        .setTopics(in).setValueOnlyDeserializer(new SimpleStringSchema())
+        .setBounded(OffsetsInitializer.latest()).build();
+    env.fromSource(source, WatermarkStrategy.noWatermarks(), "in").uid("in")
+        .rebalance()
+        .map(new Failing(tmp.resolve("chk").toString())).uid("failing")
+        .map(v -> Tuple2.of(v, 1L)).returns(Types.TUPLE(Types.STRING, Types.LONG))
+        .keyBy(t -> t.f0)
+        .sum(1).uid("counts")
+        .map(t -> t.f0 + "," + t.f1).uid("format")
+        .sinkTo(sink(out, guarantee)).uid("out");
+    env.execute("count per key");
+  }
+
+  @Test
+  void atLeastOnceWritesEverything() throws Exception {
+    KAFKA.kafka().createTopic("alo-in", 3);
+    KAFKA.kafka().createTopic("alo-out", 2);
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      values.add("k" + (i % 4));
+    }
+    produceRoundRobin(KAFKA.bootstrapServers(), "alo-in", 3, values);
+    countJob("alo-in", "alo-out", DeliveryGuarantee.AT_LEAST_ONCE, 0);
+    assertThat(KafkaTestUtil.values(KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "alo-out", "read_uncommitted")))
+        .containsExactlyInAnyOrderElementsOf(expected(4, 500));
+  }
+
+  @Test
+  void exactlyOnceUnderFailures() throws Exception {
+    KAFKA.kafka().createTopic("eo-in", 3);
+    KAFKA.kafka().createTopic("eo-out", 2);
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      values.add("k" + (i % 6));
+    }
+    produceRoundRobin(KAFKA.bootstrapServers(), "eo-in", 3, values);
+    countJob("eo-in", "eo-out", DeliveryGuarantee.EXACTLY_ONCE, 1);
+    assertThat(FAILURES_LEFT.get()).isLessThanOrEqualTo(0);
+    assertThat(KafkaTestUtil.values(KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "eo-out", "read_committed")))
+        .containsExactlyInAnyOrderElementsOf(expected(6, 5_000));
+  }
+
+  /** A transaction flushed by one producer is committed by another from its id and epoch; twice is harmless. */
+  @Test
+  void aPrecommittedTransactionIsCommittedFromItsCommittable() throws Exception {
+    KAFKA.kafka().createTopic("resume", 1);
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "resume-tx");
+    KafkaCommittable committable;
+    KafkaProducer<byte[], byte[]> writer = InternalProducers.create(p);
+    {
+      writer.initTransactions();
+      writer.beginTransaction();
+      writer.send(new ProducerRecord<>("resume", "a".getBytes()));
+      writer.send(new ProducerRecord<>("resume", "b".getBytes()));
+      writer.flush();
+      committable = InternalProducers.committable("resume-tx", writer);
+      writer.close(Duration.ZERO); // closed at once, without commit: the transaction stays open
+    }
+    Properties common = new Properties();
+    common.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+    new KafkaCommitter(common).commit(List.of(committable));
+    new KafkaCommitter(common).commit(List.of(committable)); // again, as after a restore
+    assertThat(KafkaTestUtil.values(KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "resume", "read_committed")))
+        .containsExactly("a", "b");
+  }
+}
