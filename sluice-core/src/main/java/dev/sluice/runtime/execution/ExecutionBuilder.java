@@ -246,6 +246,16 @@ final class ExecutionBuilder {
         throw new IllegalArgumentException("The sink '" + node.name() + "' cannot be checkpointed: "
             + sink.sink().getClass().getName() + " commits its output but provides no committable serializer");
       }
+      if (settings.checkpointingEnabled()
+          && sink.sink() instanceof dev.sluice.api.connector.sink2.SupportsCheckpointValidation validated) {
+        try {
+          validated.validateCheckpointing(java.time.Duration.ofMillis(settings.checkpointing().intervalMs()),
+              java.time.Duration.ofMillis(settings.checkpointing().timeoutMs()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("The sink '" + node.name() + "' does not fit the job's checkpoints: "
+              + e.getMessage(), e);
+        }
+      }
       return new SinkWriterOperator<>(sink.sink());
     }
     if (t instanceof OneInputTransformation<?, ?> one) {

@@ -30,7 +30,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *     .build();
  * }</pre>
  */
-public final class KafkaSink<T> implements Sink<T>, SupportsCommitter<KafkaCommittable> {
+public final class KafkaSink<T> implements Sink<T>, SupportsCommitter<KafkaCommittable>,
+    dev.sluice.api.connector.sink2.SupportsCheckpointValidation {
+  /** Time allowed for a failed job to restart and commit its pre-committed transactions. */
+  static final java.time.Duration RESTART_ALLOWANCE = java.time.Duration.ofMinutes(1);
+
   private static final long serialVersionUID = 1L;
 
   private final Properties properties;
@@ -93,5 +97,30 @@ public final class KafkaSink<T> implements Sink<T>, SupportsCommitter<KafkaCommi
       out.writeShort(c.epoch());
       out.writeBoolean(c.transactionV2());
     }, (v, in) -> new KafkaCommittable(in.readUTF(), in.readLong(), in.readShort(), in.readBoolean()));
+  }
+
+  /**
+   * Exactly-once: a transaction lives from the start of a checkpoint interval until the checkpoint
+   * completes, and, after a failure, until the restarted job commits it. If the broker aborts it
+   * first ({@code transaction.timeout.ms}), its records are lost; so the timeout must exceed the
+   * checkpoint interval plus a restart allowance of one minute.
+   */
+  @Override
+  public void validateCheckpointing(java.time.Duration checkpointInterval, java.time.Duration checkpointTimeout) {
+    if (deliveryGuarantee != DeliveryGuarantee.EXACTLY_ONCE) {
+      return;
+    }
+    Object configured = properties.get(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+    long timeoutMs = configured == null ? KafkaSinkBuilder.DEFAULT_TRANSACTION_TIMEOUT.toMillis()
+        : Long.parseLong(configured.toString().trim());
+    long neededMs = checkpointInterval.toMillis() + RESTART_ALLOWANCE.toMillis();
+    if (timeoutMs < neededMs) {
+      throw new IllegalArgumentException("its transaction.timeout.ms (" + timeoutMs
+          + " ms) is shorter than the checkpoint interval (" + checkpointInterval.toMillis()
+          + " ms) plus " + RESTART_ALLOWANCE.toSeconds() + " s to restart: the broker could abort a"
+          + " transaction before its checkpoint completes and its records would be lost. Set"
+          + " transaction.timeout.ms to at least " + neededMs + " ms (and the broker's"
+          + " transaction.max.timeout.ms at least as high), or checkpoint more often.");
+    }
   }
 }

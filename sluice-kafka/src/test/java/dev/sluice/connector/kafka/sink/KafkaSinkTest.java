@@ -112,6 +112,25 @@ class KafkaSinkTest {
   }
 
   @Test
+  void aTransactionTimeoutShorterThanTheCheckpointIntervalIsRefusedWhenTheJobIsBuilt() {
+    dev.sluice.streaming.api.environment.StreamExecutionEnvironment env =
+        dev.sluice.streaming.api.environment.StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.enableCheckpointing(120_000);
+    env.fromData("a,1").sinkTo(KafkaSink.<String>builder()
+        .setBootstrapServers(KAFKA.bootstrapServers())
+        .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder().setTopic("never-written")
+            .setValueSerializationSchema(new SimpleStringSchema()).build())
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix("short-timeout")
+        .setProperty("transaction.timeout.ms", "60000")
+        .build());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> env.executeAsync("short timeout"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("transaction.timeout.ms (60000 ms) is shorter than the checkpoint interval (120000 ms)")
+        .hasMessageContaining("at least 180000 ms");
+  }
+
+  @Test
   void atLeastOnceWritesEverything() throws Exception {
     KAFKA.kafka().createTopic("alo-in", 3);
     KAFKA.kafka().createTopic("alo-out", 2);
