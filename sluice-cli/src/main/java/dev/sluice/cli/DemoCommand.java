@@ -1,6 +1,5 @@
 package dev.sluice.cli;
 
-import dev.sluice.api.common.JobCancellationException;
 import dev.sluice.core.execution.JobClient;
 import dev.sluice.examples.demo.DemoJob;
 import dev.sluice.examples.demo.DemoOptions;
@@ -8,9 +7,6 @@ import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import dev.sluice.runtime.checkpoint.CheckpointStorage;
 import dev.sluice.runtime.execution.JobExecution;
 import java.nio.file.Path;
@@ -127,51 +123,11 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     out.flush();
-    CountDownLatch reported = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stopOnShutdown(client, reported), "sluice-demo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      client.getJobExecutionResult().get();
-      if (checkpoints != null) {
-        CheckpointStorage.deleteRecursively(checkpoints); // done: nothing left to resume
-      }
-      return 0;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof JobCancellationException) {
-        out.println("Stopped.");
-        return 0;
-      }
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      err.println("sluice demo: the job failed: " + cause);
-      return 1;
-    } finally {
-      out.flush();
-      reported.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is running and ends the JVM
-      }
+    ForegroundJob.Outcome outcome = ForegroundJob.await(client, "sluice demo", out, err);
+    if (outcome == ForegroundJob.Outcome.FINISHED && checkpoints != null) {
+      CheckpointStorage.deleteRecursively(checkpoints); // done: nothing left to resume
     }
-  }
-
-  /**
-   * Runs on Ctrl-C: cancels the job, waits until it has stopped and the main thread has printed
-   * its last lines, then ends the JVM with exit code 0 (a JVM stopped by SIGINT would exit 130).
-   */
-  private void stopOnShutdown(JobClient client, CountDownLatch reported) {
-    if (client.getJobExecutionResult().isDone()) {
-      return;
-    }
-    try {
-      client.cancel().get(10, TimeUnit.SECONDS);
-      reported.await(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      err.println("sluice demo: could not stop the job cleanly: " + e);
-    }
-    out.flush();
-    err.flush();
-    Runtime.getRuntime().halt(0);
+    return outcome == ForegroundJob.Outcome.FAILED ? 1 : 0;
   }
 
   private ParameterException bad(String message) {

@@ -1,6 +1,5 @@
 package dev.sluice.cli;
 
-import dev.sluice.api.common.JobCancellationException;
 import dev.sluice.core.execution.JobClient;
 import dev.sluice.examples.usecases.ExampleOptions;
 import dev.sluice.examples.usecases.Examples;
@@ -8,9 +7,6 @@ import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,45 +80,7 @@ final class ExampleCommand implements Callable<Integer> {
     out.flush();
 
     JobClient client = env.executeAsync(example.jobName());
-    CountDownLatch reported = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stopOnShutdown(client, reported), "sluice-example-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      client.getJobExecutionResult().get();
-      return 0;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof JobCancellationException) {
-        out.println("Stopped.");
-        return 0;
-      }
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      err.println("sluice example: the job failed: " + cause);
-      return 1;
-    } finally {
-      out.flush();
-      reported.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is running and ends the JVM
-      }
-    }
-  }
-
-  /** On Ctrl-C: cancels the job, waits for the last lines, and exits with 0. */
-  private void stopOnShutdown(JobClient client, CountDownLatch reported) {
-    if (client.getJobExecutionResult().isDone()) {
-      return;
-    }
-    try {
-      client.cancel().get(10, TimeUnit.SECONDS);
-      reported.await(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      err.println("sluice example: could not stop the job cleanly: " + e);
-    }
-    out.flush();
-    err.flush();
-    Runtime.getRuntime().halt(0);
+    return ForegroundJob.await(client, "sluice example", out, err) == ForegroundJob.Outcome.FAILED ? 1 : 0;
   }
 
   private void list() {
