@@ -39,7 +39,11 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
 
   @Override
   public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-    long t = timestamp;
+    return windowsContaining(timestamp, size, slide, offset);
+  }
+
+  /** The windows of {@code size}, every {@code slide} from {@code offset}, that contain time {@code t}. */
+  static List<TimeWindow> windowsContaining(long t, long size, long slide, long offset) {
     List<TimeWindow> windows = new ArrayList<>((int) ((size + slide - 1) / slide));
     long lastStart = TimeWindow.getWindowStartWithOffset(t, offset, slide);
     for (long start = lastStart; start > t - size; start -= slide) {

@@ -4,9 +4,7 @@ import dev.sluice.streaming.api.windowing.triggers.ProcessingTimeTrigger;
 import dev.sluice.streaming.api.windowing.triggers.Trigger;
 import dev.sluice.streaming.api.windowing.windows.TimeWindow;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Windows of a fixed size that start every {@code slide}; an element is in {@code size / slide}
@@ -39,13 +37,7 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
 
   @Override
   public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-    long t = context.getCurrentProcessingTime();
-    List<TimeWindow> windows = new ArrayList<>((int) ((size + slide - 1) / slide));
-    long lastStart = TimeWindow.getWindowStartWithOffset(t, offset, slide);
-    for (long start = lastStart; start > t - size; start -= slide) {
-      windows.add(new TimeWindow(start, start + size));
-    }
-    return windows;
+    return SlidingEventTimeWindows.windowsContaining(context.getCurrentProcessingTime(), size, slide, offset);
   }
 
   public long getSize() {
