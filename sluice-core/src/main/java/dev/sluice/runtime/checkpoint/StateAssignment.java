@@ -41,11 +41,12 @@ public final class StateAssignment {
   }
 
   /**
-   * Checks that the checkpoint fits a job with these operators (uid to display name): same
-   * number of key groups, and every operator with state in the checkpoint exists in the job
-   * unless {@code allowNonRestoredState}. Throws an IllegalStateException naming the mismatch.
+   * Checks that the checkpoint fits the job {@code jobName} with these operators (uid to display
+   * name): same number of key groups, and every operator with state in the checkpoint exists in
+   * the job unless {@code allowNonRestoredState}. Throws an IllegalStateException naming the mismatch.
    */
-  public void checkFits(Map<String, String> jobOperators, int maxParallelism, boolean allowNonRestoredState) {
+  public void checkFits(String jobName, Map<String, String> jobOperators, int maxParallelism,
+      boolean allowNonRestoredState) {
     CheckpointMetadata meta = checkpoint.metadata();
     if (meta.maxParallelism() != maxParallelism) {
       throw new IllegalStateException("Cannot restore " + checkpoint.directory() + ": it was taken with maxParallelism "
@@ -59,24 +60,13 @@ public final class StateAssignment {
       }
     }
     if (!missing.isEmpty() && !allowNonRestoredState) {
-      boolean otherJob = !meta.jobName().equals(checkpointJobNameHint(jobOperators));
+      boolean otherJob = !meta.jobName().equals(jobName);
       throw new IllegalStateException("Cannot restore " + checkpoint.directory() + " (of job '"
           + meta.jobName() + "'): it holds state of operators this job does not have: "
           + String.join(", ", missing)
           + (otherJob ? "; is it a checkpoint of another job?" : "")
           + " Give operators the same uid(..) as before, or allow non-restored state to drop it.");
     }
-  }
-
-  private String jobNameHint;
-
-  /** The name of the job being restored, for messages. */
-  public void setJobName(String jobName) {
-    this.jobNameHint = jobName;
-  }
-
-  private String checkpointJobNameHint(Map<String, String> ignored) {
-    return jobNameHint == null ? checkpoint.metadata().jobName() : jobNameHint;
   }
 
   private static boolean hasState(OperatorRef op) {

@@ -122,10 +122,9 @@ public final class JobExecution implements JobClient {
       }
     }
     if (assignment != null) {
-      assignment.setJobName(jobName);
       Map<String, String> ops = new HashMap<>();
       ExecutionBuilder.operatorIds(graph).forEach((id, info) -> ops.put(id, info.name()));
-      assignment.checkFits(ops, graph.maxParallelism(), allowNonRestored);
+      assignment.checkFits(jobName, ops, graph.maxParallelism(), allowNonRestored);
     }
     return assignment;
   }

@@ -35,7 +35,6 @@ final class FileSinkWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommi
   /** The open part file of each bucket. */
   private final Map<String, InProgressFile> open = new LinkedHashMap<>();
   private long nextPart;
-  private long watermark = Long.MIN_VALUE;
 
   FileSinkWriter(Path basePath, int subtask, Encoder<IN> encoder,
       RollingPolicy<IN, String> rollingPolicy, BucketAssigner<IN, ?> bucketAssigner,
@@ -103,7 +102,6 @@ final class FileSinkWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommi
 
   @Override
   public void writeWatermark(long watermark) throws IOException {
-    this.watermark = watermark;
     long now = clock.getAsLong();
     for (InProgressFile f : List.copyOf(open.values())) {
       if (rollingPolicy.shouldRollOnProcessingTime(f, now)) {

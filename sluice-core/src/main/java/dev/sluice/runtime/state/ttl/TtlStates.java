@@ -92,7 +92,7 @@ public final class TtlStates {
    * be encoded (then checkpoints fail with the codec's message, jobs without checkpoints run).
    */
   private static TypeSerializer<?> serializerOf(TypeInformation<?> type) {
-    if (type == null || type.getTypeClass() == Object.class) {
+    if (dev.sluice.runtime.state.StateSerializers.isUndeclared(type)) {
       return DynamicSerializer.INSTANCE;
     }
     try {
