@@ -16,13 +16,27 @@ import java.util.Set;
  *     instances overlapping this one's key groups; empty when the state is all in {@code keyGroups}
  * @param firstKeyGroup first key group this instance owns
  * @param endKeyGroup one past the last key group it owns
+ * @param checkpointId the checkpoint (or savepoint) the job was restored from, 0 when it started
+ *     afresh
  */
 public record OperatorRestore(Map<String, List<byte[]>> operatorStates, byte[] keyedMeta,
-    Map<Integer, byte[]> keyGroups, List<NativeRestore> nativeState, int firstKeyGroup, int endKeyGroup) {
+    Map<Integer, byte[]> keyGroups, List<NativeRestore> nativeState, int firstKeyGroup, int endKeyGroup,
+    long checkpointId) {
+  /** A fresh start: no state, not restored. */
   public static final OperatorRestore EMPTY = new OperatorRestore(Map.of(), null, Map.of());
 
   public OperatorRestore(Map<String, List<byte[]>> operatorStates, byte[] keyedMeta, Map<Integer, byte[]> keyGroups) {
-    this(operatorStates, keyedMeta, keyGroups, List.of(), 0, 0);
+    this(operatorStates, keyedMeta, keyGroups, List.of(), 0, 0, 0);
+  }
+
+  /** An operator the checkpoint {@code checkpointId} has no state for (added since, or stateless). */
+  public static OperatorRestore nothingFrom(long checkpointId) {
+    return new OperatorRestore(Map.of(), null, Map.of(), List.of(), 0, 0, checkpointId);
+  }
+
+  /** Whether the job was restored from a checkpoint or savepoint. */
+  public boolean restored() {
+    return checkpointId > 0;
   }
 
   /** The elements of a list state, empty if the snapshot had none. */

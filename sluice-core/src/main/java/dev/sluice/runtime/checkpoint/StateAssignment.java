@@ -97,7 +97,7 @@ public final class StateAssignment {
       throws IOException {
     OperatorRef op = checkpoint.metadata().operators().get(operatorId);
     if (op == null) {
-      return OperatorRestore.EMPTY;
+      return OperatorRestore.nothingFrom(checkpointId());
     }
     try (Files files = new Files(checkpoint.directory())) {
       int first = KeyGroups.firstKeyGroup(subtask, maxParallelism, parallelism);
@@ -133,7 +133,7 @@ public final class StateAssignment {
         }
       }
       return new OperatorRestore(operatorStates(op, subtask, parallelism, files), keyedMeta, keyGroups,
-          List.copyOf(nativeState), first, end);
+          List.copyOf(nativeState), first, end, checkpointId());
     }
   }
 

@@ -97,7 +97,10 @@ final class InputSubtask extends Subtask {
       if (blocked[c] || valve.isEnded(c) && !checkpointing) {
         continue;
       }
-      for (int j = 0; j < ITEMS_PER_CHANNEL && active() && !blocked[c]; j++) {
+      if (k > 0 && sliceUsedUp()) {
+        return work;
+      }
+      for (int j = 0; j < ITEMS_PER_CHANNEL && active() && !blocked[c] && (j == 0 || !sliceUsedUp()); j++) {
         ChannelItem item = channels[c].poll();
         if (item == null) {
           break;

@@ -57,7 +57,7 @@ final class SourceSubtask extends Subtask {
       return 0;
     }
     int work = 0;
-    for (int i = 0; i < POLLS_PER_SLICE && !outputGate.isBlocked(); i++) {
+    for (int i = 0; i < POLLS_PER_SLICE && !outputGate.isBlocked() && (i == 0 || !sliceUsedUp()); i++) {
       InputStatus status;
       try {
         status = source.emitNext();

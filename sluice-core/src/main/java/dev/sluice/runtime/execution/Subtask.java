@@ -133,6 +133,7 @@ public abstract class Subtask {
       }
     }
     if (state == State.RUNNING || state == State.ENDED) {
+      sliceStart = System.nanoTime();
       work += processInput();
     }
     outputGate.flush();
@@ -296,6 +297,19 @@ public abstract class Subtask {
       w.wake();
     }
   }
+
+  /**
+   * Whether this slice of input should end: mail waits (a checkpoint trigger or a cancellation must
+   * not wait for a whole slice behind a slow operator), or the slice has run for {@link
+   * #SLICE_NANOS} (a slow operator must not starve the other subtasks of its worker).
+   */
+  protected final boolean sliceUsedUp() {
+    return !mailbox.isEmpty() || System.nanoTime() - sliceStart > SLICE_NANOS;
+  }
+
+  /** The longest a subtask works on its input before its worker turns to the next subtask. */
+  static final long SLICE_NANOS = 1_000_000;
+  private long sliceStart;
 
   /** Called once, before the job starts: the worker that runs this subtask. */
   final void assignTo(Worker worker) {

@@ -8,6 +8,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   protected OperatorContext context;
   protected Output<OUT> output;
   protected long currentWatermark = Long.MIN_VALUE;
+  /** The checkpoint the job was restored from, 0 when it started afresh. */
+  protected long restoredCheckpointId;
 
   /** Records received so far; maintained by the caller, read for error positions and metrics. */
   public long recordsIn;
@@ -57,6 +59,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   /** Restores keyed state and timers (for the head of a keyed chain), then {@link #initializeOperatorState}. */
   @Override
   public void initializeState(dev.sluice.runtime.checkpoint.OperatorRestore restore) throws Exception {
+    restoredCheckpointId = restore.checkpointId();
     if (restore.keyedMeta() != null && context.keyedState() != null) {
       dev.sluice.runtime.state.KeyedStateBackend keyed = context.keyedState();
       if (restore.nativeState().isEmpty()) {

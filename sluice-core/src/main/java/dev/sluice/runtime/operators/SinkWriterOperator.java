@@ -16,6 +16,8 @@ import dev.sluice.api.connector.sink2.Committer;
 import dev.sluice.api.connector.sink2.CommittingSinkWriter;
 import dev.sluice.api.connector.sink2.Sink;
 import dev.sluice.api.connector.sink2.SinkWriter;
+import dev.sluice.api.connector.sink2.StatefulSinkWriter;
+import dev.sluice.api.connector.sink2.SupportsWriterState;
 import dev.sluice.api.connector.sink2.SupportsCommitter;
 import dev.sluice.api.connector.sink2.WriterInitContext;
 import dev.sluice.runtime.elements.RecordBatch;
@@ -47,8 +49,9 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
   }
 
   @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public void open() throws Exception {
-    writer = sink.createWriter(new WriterInitContext() {
+    WriterInitContext init = new WriterInitContext() {
       @Override
       public TaskInfo getTaskInfo() {
         return context.taskInfo();
@@ -58,7 +61,43 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
       public long currentProcessingTime() {
         return context.currentProcessingTime();
       }
-    });
+
+      @Override
+      public java.util.OptionalLong getRestoredCheckpointId() {
+        return restoredCheckpointId > 0 ? java.util.OptionalLong.of(restoredCheckpointId)
+            : java.util.OptionalLong.empty();
+      }
+    };
+    if (restoredCheckpointId > 0 && sink instanceof SupportsWriterState supports) {
+      SimpleVersionedSerializer<Object> serializer = supports.getWriterStateSerializer();
+      List<Object> states = new ArrayList<>(recoveredWriterState.size());
+      for (byte[] e : recoveredWriterState) {
+        states.add(decode(serializer, e));
+      }
+      writer = supports.restoreWriter(init, states);
+    } else {
+      writer = sink.createWriter(init);
+    }
+    recoveredWriterState = List.of();
+  }
+
+  /** Writer states of the checkpoint being restored, until the writer is made. */
+  private List<byte[]> recoveredWriterState = List.of();
+
+  private static Object decode(SimpleVersionedSerializer<Object> serializer, byte[] e) throws java.io.IOException {
+    DataInputDeserializer in = new DataInputDeserializer(e);
+    int version = in.readInt();
+    byte[] bytes = new byte[in.available()];
+    in.readFully(bytes);
+    return serializer.deserialize(version, bytes);
+  }
+
+  private static byte[] encode(SimpleVersionedSerializer<Object> serializer, Object value, DataOutputSerializer out)
+      throws java.io.IOException {
+    out.clear();
+    out.writeInt(serializer.getVersion());
+    out.write(serializer.serialize(value));
+    return out.getCopyOfBuffer();
   }
 
   @Override
@@ -115,6 +154,7 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
   }
 
   private static final String COMMITTABLES_STATE = "sink-committables";
+  private static final String WRITER_STATE = "sink-writer-state";
   /** Staged output not yet covered by a checkpoint. */
   private final List<Object> staged = new ArrayList<>();
   /** Staged output per checkpoint that covers it, waiting for that checkpoint to complete. */
@@ -122,33 +162,44 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
 
   /**
    * Pre-commit: the writer flushes and closes its current stage; the committables of every
-   * checkpoint not yet known complete go into the snapshot, so a restore can commit them.
+   * checkpoint not yet known complete go into the snapshot, so a restore can commit them. Then a
+   * stateful writer's own state.
    */
   @Override
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   protected void snapshotOperatorState(SnapshotContext snapshot) throws Exception {
-    if (!(writer instanceof CommittingSinkWriter<?, ?> committing) || !(sink instanceof SupportsCommitter<?> supports)) {
-      return;
-    }
-    writer.flush(false);
-    List<Object> now = new ArrayList<>(staged);
-    staged.clear();
-    now.addAll(((CommittingSinkWriter<IN, Object>) committing).prepareCommit());
-    if (!now.isEmpty()) {
-      pendingCommits.put(snapshot.checkpointId(), now);
-    }
-    SimpleVersionedSerializer<Object> serializer = committableSerializer(supports);
-    List<byte[]> elements = new ArrayList<>();
     DataOutputSerializer out = new DataOutputSerializer(128);
-    for (List<Object> list : pendingCommits.values()) {
-      for (Object c : list) {
-        out.clear();
-        out.writeInt(serializer.getVersion());
-        out.write(serializer.serialize(c));
-        elements.add(out.getCopyOfBuffer());
+    if (writer instanceof CommittingSinkWriter<?, ?> committing && sink instanceof SupportsCommitter<?> supports) {
+      writer.flush(false);
+      List<Object> now = new ArrayList<>(staged);
+      staged.clear();
+      now.addAll(((CommittingSinkWriter<IN, Object>) committing).prepareCommit());
+      if (!now.isEmpty()) {
+        pendingCommits.put(snapshot.checkpointId(), now);
+      }
+      SimpleVersionedSerializer<Object> serializer = committableSerializer(supports);
+      List<byte[]> elements = new ArrayList<>();
+      for (List<Object> list : pendingCommits.values()) {
+        for (Object c : list) {
+          elements.add(encode(serializer, c, out));
+        }
+      }
+      snapshot.addOperatorState(COMMITTABLES_STATE, OperatorStateMode.SPLIT_DISTRIBUTE, elements);
+    }
+    if (writer instanceof StatefulSinkWriter<?, ?> stateful) {
+      List<?> states = stateful.snapshotState(snapshot.checkpointId());
+      if (sink instanceof SupportsWriterState supports) {
+        SimpleVersionedSerializer<Object> serializer = supports.getWriterStateSerializer();
+        List<byte[]> elements = new ArrayList<>(states.size());
+        for (Object state : states) {
+          elements.add(encode(serializer, state, out));
+        }
+        snapshot.addOperatorState(WRITER_STATE, OperatorStateMode.SPLIT_DISTRIBUTE, elements);
+      } else if (!states.isEmpty()) {
+        throw new IllegalStateException("The writer of sink " + sink.getClass().getName()
+            + " has state, but the sink does not implement SupportsWriterState to encode and restore it");
       }
     }
-    snapshot.addOperatorState(COMMITTABLES_STATE, OperatorStateMode.SPLIT_DISTRIBUTE, elements);
   }
 
   @SuppressWarnings("unchecked")
@@ -181,6 +232,7 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
    */
   @Override
   protected void initializeOperatorState(OperatorRestore restore) throws Exception {
+    recoveredWriterState = restore.operatorState(WRITER_STATE);
     List<byte[]> elements = restore.operatorState(COMMITTABLES_STATE);
     if (elements.isEmpty() || !(sink instanceof SupportsCommitter<?> supports)) {
       return;
@@ -188,11 +240,7 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
     SimpleVersionedSerializer<Object> serializer = committableSerializer(supports);
     List<Object> committables = new ArrayList<>();
     for (byte[] e : elements) {
-      DataInputDeserializer in = new DataInputDeserializer(e);
-      int version = in.readInt();
-      byte[] bytes = new byte[in.available()];
-      in.readFully(bytes);
-      committables.add(serializer.deserialize(version, bytes));
+      committables.add(decode(serializer, e));
     }
     commit(committables);
   }

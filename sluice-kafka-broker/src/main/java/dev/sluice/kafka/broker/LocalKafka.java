@@ -284,6 +284,14 @@ public final class LocalKafka implements AutoCloseable {
         var d = admin.describeTopics(Set.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
         if (d != null && d.partitions().size() >= partitions
             && d.partitions().stream().allMatch(pi -> pi.leader() != null && !pi.leader().isEmpty())) {
+          // the metadata names a leader before the broker's replica manager serves the partition; a
+          // producer that writes in that gap can be stuck retrying (NOT_LEADER_OR_FOLLOWER, then
+          // OUT_OF_ORDER_SEQUENCE_NUMBER) until its delivery timeout, so wait until offsets are served
+          Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+              new java.util.HashMap<>();
+          d.partitions().forEach(pi -> latest.put(new org.apache.kafka.common.TopicPartition(topic, pi.partition()),
+              org.apache.kafka.clients.admin.OffsetSpec.latest()));
+          admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
           return;
         }
       } catch (ExecutionException | java.util.concurrent.TimeoutException e) {

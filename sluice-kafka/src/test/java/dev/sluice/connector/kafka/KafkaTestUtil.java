@@ -73,4 +73,20 @@ public final class KafkaTestUtil {
     }
   }
 
+
+  /**
+   * Slows its subtask down, 1 ms every 20 records. Chained to a source it makes the reading slow, so that
+   * periodic checkpoints fall all over the input however fast the machine is.
+   */
+  public static final class Throttle implements dev.sluice.api.common.functions.MapFunction<String, String> {
+    private long seen;
+
+    @Override
+    public String map(String value) throws Exception {
+      if (++seen % 20 == 0) {
+        Thread.sleep(1);
+      }
+      return value;
+    }
+  }
 }

@@ -16,4 +16,12 @@ public interface WriterInitContext {
 
   /** The job's processing-time clock, in epoch milliseconds. */
   long currentProcessingTime();
+
+  /**
+   * The checkpoint or savepoint the job was restored from, empty when it started afresh. Writers
+   * that name their transactions after checkpoints use it to find what an earlier run left open.
+   */
+  default java.util.OptionalLong getRestoredCheckpointId() {
+    return java.util.OptionalLong.empty();
+  }
 }

@@ -81,7 +81,7 @@ public final class KafkaSink<T> implements Sink<T>, SupportsCommitter<KafkaCommi
 
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-    return new KafkaWriter<>(this, context.getSubtaskId());
+    return new KafkaWriter<>(this, context);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.sluice.connector.kafka.sink;
 
 import dev.sluice.api.connector.sink2.CommittingSinkWriter;
+import dev.sluice.api.connector.sink2.StatefulSinkWriter;
+import dev.sluice.api.connector.sink2.WriterInitContext;
 import dev.sluice.connector.base.DeliveryGuarantee;
 import java.io.IOException;
 import java.time.Duration;
@@ -8,24 +10,43 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one subtask's records. NONE and AT_LEAST_ONCE use one producer (AT_LEAST_ONCE flushes it
  * at every checkpoint barrier). EXACTLY_ONCE writes each checkpoint's records in a transaction of
- * its own ({@code <prefix>-<subtask>-<run>-<n>}): at the barrier the transaction is flushed and
- * handed over as a committable, and a new producer starts the next one.
+ * its own, named {@code <prefix>-<subtask>-<c>} where {@code c} is one more than the last
+ * checkpoint this subtask took part in: the transaction starts with the first record after that
+ * checkpoint, is flushed and handed over as a committable at the next barrier, and committed when
+ * that checkpoint completes.
+ *
+ * <p>Naming transactions after checkpoints is what lets a restore clean up: after restoring
+ * checkpoint {@code R}, every transaction an earlier run covered by {@code R} has {@code c <= R}
+ * (the restore commits those), and every transaction it wrote after {@code R} has {@code c > R}.
+ * Before it writes, each subtask {@code s} of {@code p} aborts the transactions with the prefix
+ * still open with {@code c > R} and an old subtask index congruent to {@code s} modulo {@code p}
+ * (so a smaller parallelism still covers all the old indexes, and no two subtasks touch the same
+ * ids). Read-committed consumers are then not held back by an earlier run's leftovers.
  */
-final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable> {
+final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>, StatefulSinkWriter<T, Void> {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaWriter.class);
+
   private final KafkaSink<T> sink;
   private final int subtask;
-  private final String run = Long.toString(System.currentTimeMillis(), 36);
   private final List<String> precommittedHere = new ArrayList<>();
   private KafkaProducer<byte[], byte[]> producer;
   private String transactionalId;
-  private long transactions;
+  /** The last checkpoint this writer took part in (or was restored from); 0 before the first. */
+  private long lastCheckpoint;
   private boolean written;
   private volatile Exception asyncError;
   private final Callback callback = (metadata, e) -> {
@@ -34,27 +55,94 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable> 
     }
   };
 
-  KafkaWriter(KafkaSink<T> sink, int subtask) throws IOException {
+  KafkaWriter(KafkaSink<T> sink, WriterInitContext context) throws IOException {
     this.sink = sink;
-    this.subtask = subtask;
+    this.subtask = context.getSubtaskId();
+    this.lastCheckpoint = context.getRestoredCheckpointId().orElse(0);
     try {
       sink.getRecordSerializer().open(new dev.sluice.api.common.serialization.SerializationSchema.InitializationContext() {});
     } catch (Exception e) {
       throw new IOException("Could not open the record serializer: " + e.getMessage(), e);
     }
-    producer = newProducer();
+    if (exactlyOnce()) {
+      abortLingering(context.getNumberOfParallelSubtasks());
+    } else {
+      producer = InternalProducers.create(sink.producerProperties());
+    }
   }
 
   private boolean exactlyOnce() {
     return sink.getDeliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE;
   }
 
-  private KafkaProducer<byte[], byte[]> newProducer() {
-    Properties p = sink.producerProperties();
-    if (!exactlyOnce()) {
-      return InternalProducers.create(p);
+  /** The transactional id of the stage after checkpoint {@code checkpoint} of subtask {@code index}. */
+  static String transactionalId(String prefix, int index, long checkpoint) {
+    return prefix + "-" + index + "-" + (checkpoint + 1);
+  }
+
+  /**
+   * Parses {@code <prefix>-<index>-<c>}; null when {@code id} is not of that form (another job's,
+   * or another prefix that merely starts the same).
+   */
+  static long[] parseTransactionalId(String prefix, String id) {
+    if (!id.startsWith(prefix + "-")) {
+      return null;
     }
-    transactionalId = sink.getTransactionalIdPrefix() + "-" + subtask + "-" + run + "-" + transactions++;
+    String rest = id.substring(prefix.length() + 1);
+    int dash = rest.indexOf('-');
+    if (dash <= 0 || dash != rest.lastIndexOf('-')) {
+      return null;
+    }
+    try {
+      return new long[] {Integer.parseInt(rest.substring(0, dash)), Long.parseLong(rest.substring(dash + 1))};
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Aborts what earlier runs left open with this subtask's share of the ids after the restored checkpoint. */
+  private void abortLingering(int parallelism) throws IOException {
+    String prefix = sink.getTransactionalIdPrefix();
+    Properties adminProps = new Properties();
+    for (String k : sink.producerProperties().stringPropertyNames()) {
+      if (AdminClientConfig.configNames().contains(k)) {
+        adminProps.setProperty(k, sink.producerProperties().getProperty(k));
+      }
+    }
+    adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, "sluice-kafka-sink-" + prefix + "-" + subtask);
+    List<String> toAbort = new ArrayList<>();
+    try (Admin admin = Admin.create(adminProps)) {
+      Collection<TransactionListing> open = admin.listTransactions(
+          new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING))).all().get();
+      for (TransactionListing t : open) {
+        long[] parsed = parseTransactionalId(prefix, t.transactionalId());
+        if (parsed != null && parsed[0] % parallelism == subtask && parsed[1] > lastCheckpoint) {
+          toAbort.add(t.transactionalId());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while listing the open Kafka transactions", e);
+    } catch (Exception e) {
+      throw new IOException("Could not list the open Kafka transactions on " + sink.bootstrapServers()
+          + " (an exactly-once sink needs DESCRIBE on its transactional ids): " + e.getMessage(), e);
+    }
+    for (String id : toAbort) {
+      Properties p = sink.producerProperties();
+      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+      try (KafkaProducer<byte[], byte[]> fencing = InternalProducers.create(p)) {
+        fencing.initTransactions(); // fences the earlier producer and aborts its open transaction
+      } catch (RuntimeException e) {
+        throw new IOException("Could not abort the Kafka transaction " + id + " an earlier run left open: "
+            + e.getMessage(), e);
+      }
+      LOG.info("Aborted Kafka transaction {}, left open by an earlier run after checkpoint {}", id, lastCheckpoint);
+    }
+  }
+
+  private KafkaProducer<byte[], byte[]> beginTransaction() {
+    transactionalId = transactionalId(sink.getTransactionalIdPrefix(), subtask, lastCheckpoint);
+    Properties p = sink.producerProperties();
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     KafkaProducer<byte[], byte[]> created = InternalProducers.create(p);
     try {
@@ -62,8 +150,8 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable> 
       created.beginTransaction();
     } catch (RuntimeException e) {
       created.close(Duration.ZERO);
-      throw new IllegalStateException("Could not start a Kafka transaction on " + sink.bootstrapServers() + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException("Could not start Kafka transaction " + transactionalId + " on "
+          + sink.bootstrapServers() + ": " + e.getMessage(), e);
     }
     return created;
   }
@@ -78,13 +166,16 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable> 
   @Override
   public void write(T element, Context context) throws IOException {
     checkError();
+    if (producer == null) {
+      producer = beginTransaction();
+    }
     producer.send(sink.getRecordSerializer().serialize(element, context.timestamp()), callback);
     written = true;
   }
 
   @Override
   public void flush(boolean endOfInput) throws IOException {
-    if (sink.getDeliveryGuarantee() != DeliveryGuarantee.NONE || endOfInput) {
+    if (producer != null && (sink.getDeliveryGuarantee() != DeliveryGuarantee.NONE || endOfInput)) {
       producer.flush();
     }
     checkError();
@@ -103,9 +194,16 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable> 
     if (precommittedHere.size() > 64) {
       precommittedHere.remove(0);
     }
-    producer = newProducer();
+    producer = null; // the next record starts the next transaction
     written = false;
     return List.of(committable);
+  }
+
+  /** No state of its own; the call tells which checkpoint the next transaction follows. */
+  @Override
+  public List<Void> snapshotState(long checkpointId) {
+    lastCheckpoint = checkpointId;
+    return List.of();
   }
 
   @Override
@@ -117,7 +215,7 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable> 
         try {
           p.abortTransaction(); // never pre-committed: not in any checkpoint
         } catch (RuntimeException e) {
-          // fenced or broken: the broker aborts it after transaction.timeout.ms
+          // fenced or broken: the next run aborts it before it writes
         }
       }
       p.close(Duration.ofSeconds(5));

@@ -67,10 +67,7 @@ class KafkaSinkTest {
 
     @Override
     public String map(String value) throws Exception {
-      if (++seen % 10 == 0) {
-        Thread.sleep(1);
-      }
-      if (seen % 1_000 == 0 && needed < 0) {
+      if (++seen % 1_000 == 0 && needed < 0) {
         needed = newest() + 1;
       }
       if (needed > 0 && seen % 100 == 0 && newest() >= needed && FAILURES_LEFT.getAndDecrement() > 0) {
@@ -101,6 +98,8 @@ class KafkaSinkTest {
         .setTopics(in).setValueOnlyDeserializer(new SimpleStringSchema())
         .setBounded(OffsetsInitializer.latest()).build();
     env.fromSource(source, WatermarkStrategy.noWatermarks(), "in").uid("in")
+        // chained to the source: its reading is slow, so checkpoints are spread over the input on any machine
+        .map(new KafkaTestUtil.Throttle()).uid("throttle")
         .rebalance()
         .map(new Failing(tmp.resolve("chk").toString())).uid("failing")
         .map(v -> Tuple2.of(v, 1L)).returns(Types.TUPLE(Types.STRING, Types.LONG))
@@ -183,5 +182,72 @@ class KafkaSinkTest {
     new KafkaCommitter(common).commit(List.of(committable)); // again, as after a restore
     assertThat(KafkaTestUtil.values(KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "resume", "read_committed")))
         .containsExactly("a", "b");
+  }
+
+  /** Opens a transaction with id {@code id}, writes {@code value} to {@code topic} and "crashes" (closes without ending it). */
+  private static void leaveOpen(String id, String topic, String value) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+    KafkaProducer<byte[], byte[]> crashed = InternalProducers.create(p);
+    crashed.initTransactions();
+    crashed.beginTransaction();
+    crashed.send(new ProducerRecord<>(topic, value.getBytes()));
+    crashed.flush();
+    crashed.close(Duration.ZERO);
+  }
+
+  private static java.util.Set<String> ongoing() throws Exception {
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        java.util.Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      for (var t : admin.listTransactions().all().get()) {
+        if (t.state() == org.apache.kafka.clients.admin.TransactionState.ONGOING) {
+          ids.add(t.transactionalId());
+        }
+      }
+      return ids;
+    }
+  }
+
+  /**
+   * Transactions a crashed run of the job left open after the checkpoint the new run starts from
+   * would hold read-committed consumers back until the broker's timeout; the new run aborts them
+   * before it writes (including those of subtask indexes beyond its parallelism), and leaves other
+   * jobs' transactions alone.
+   */
+  @Test
+  void aNewRunAbortsTheTransactionsAnEarlierRunLeftOpen() throws Exception {
+    KAFKA.kafka().createTopic("crashed-out", 2);
+    KAFKA.kafka().createTopic("other-out", 1);
+    leaveOpen("test-crashed-out-0-1", "crashed-out", "stale-0");
+    leaveOpen("test-crashed-out-1-4", "crashed-out", "stale-1");
+    leaveOpen("test-crashed-out-3-2", "crashed-out", "stale-3"); // a subtask the new run (parallelism 2) does not have
+    leaveOpen("test-crashed-out-x-0-1", "other-out", "another job's"); // another prefix that starts the same
+    assertThat(ongoing()).contains("test-crashed-out-0-1", "test-crashed-out-1-4", "test-crashed-out-3-2", "test-crashed-out-x-0-1");
+
+    Files.createDirectories(tmp.resolve("chk"));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    env.enableCheckpointing(50);
+    env.getCheckpointConfig().setCheckpointStorage(tmp.resolve("chk").toString());
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      lines.add("k" + (i % 5) + "," + i);
+    }
+    env.fromData(lines).sinkTo(sink("crashed-out", DeliveryGuarantee.EXACTLY_ONCE)); // prefix test-crashed-out
+    env.execute("after a crash");
+
+    assertThat(KafkaTestUtil.values(KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "crashed-out", "read_committed")))
+        .containsExactlyInAnyOrderElementsOf(lines);
+    assertThat(ongoing()).contains("test-crashed-out-x-0-1").doesNotContain("test-crashed-out-0-1", "test-crashed-out-1-4", "test-crashed-out-3-2");
+  }
+
+  @Test
+  void transactionalIdsNameTheSubtaskAndTheCheckpoint() {
+    assertThat(KafkaWriter.transactionalId("my-job", 3, 41)).isEqualTo("my-job-3-42");
+    assertThat(KafkaWriter.parseTransactionalId("my-job", "my-job-3-42")).containsExactly(3, 42);
+    assertThat(KafkaWriter.parseTransactionalId("my-job", "my-job-x-3-42")).isNull();
+    assertThat(KafkaWriter.parseTransactionalId("my-job", "my-job-3")).isNull();
+    assertThat(KafkaWriter.parseTransactionalId("my-job", "my-jobs-3-42")).isNull();
   }
 }

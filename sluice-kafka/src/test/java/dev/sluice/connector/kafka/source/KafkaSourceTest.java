@@ -150,8 +150,9 @@ class KafkaSourceTest {
   static final java.util.concurrent.atomic.AtomicLong SEEN_AT_FAILURE = new java.util.concurrent.atomic.AtomicLong();
 
   /**
-   * Fails once, after a checkpoint that completed after this subtask had seen 3000 records (so
-   * the restored offsets are past the beginning).
+   * Fails once, when a checkpoint that started after this subtask had seen 3000 records has
+   * completed: its barrier left the sources after those records, so the offsets it restores are
+   * past the beginning.
    */
   static final class FailOnce implements MapFunction<String, String> {
     private final String checkpoints;
@@ -162,9 +163,11 @@ class KafkaSourceTest {
       this.checkpoints = checkpoints;
     }
 
-    private int newestComplete() throws java.io.IOException {
+    /** The newest checkpoint started (its directory exists) or completed (its metadata too). */
+    private int newest(boolean completed) throws java.io.IOException {
       try (var dirs = java.nio.file.Files.list(Path.of(checkpoints))) {
-        return dirs.filter(d -> java.nio.file.Files.exists(d.resolve("_metadata")))
+        return dirs.filter(d -> d.getFileName().toString().startsWith("chk-"))
+            .filter(d -> !completed || java.nio.file.Files.exists(d.resolve("_metadata")))
             .mapToInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))).max().orElse(0);
       }
     }
@@ -172,13 +175,10 @@ class KafkaSourceTest {
     @Override
     public String map(String value) throws Exception {
       TOTAL_SEEN.incrementAndGet();
-      if (++seen % 50 == 0) {
-        Thread.sleep(3);
+      if (++seen == 3_000) {
+        needed = newest(false) + 1;
       }
-      if (seen == 3_000) {
-        needed = newestComplete() + 1;
-      }
-      if (seen > 3_000 && !FAILED.get() && newestComplete() >= needed && FAILED.compareAndSet(false, true)) {
+      if (seen > 3_000 && !FAILED.get() && newest(true) >= needed && FAILED.compareAndSet(false, true)) {
         SEEN_AT_FAILURE.set(TOTAL_SEEN.get());
         throw new IllegalStateException("injected failure");
       }
@@ -206,7 +206,10 @@ class KafkaSourceTest {
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ofMillis(50)));
     env.fromSource(strings(topic).setBounded(OffsetsInitializer.latest()).build(), WatermarkStrategy.noWatermarks(), "kafka")
         .uid("kafka")
-        .rebalance() // not chained: the source takes its checkpoints while the slow map works
+        // chained to the source, so that its reading is slow and checkpoints are spread over the input
+        // whatever the speed of the machine
+        .map(new KafkaTestUtil.Throttle()).uid("throttle")
+        .rebalance()
         .map(new FailOnce(tmp.resolve("chk").toString())).uid("fail")
         .map(v -> dev.sluice.api.java.tuple.Tuple2.of(v, 1L))
         .returns(dev.sluice.api.common.typeinfo.Types.TUPLE(dev.sluice.api.common.typeinfo.Types.STRING,
