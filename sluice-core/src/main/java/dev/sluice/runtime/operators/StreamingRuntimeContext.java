@@ -45,12 +45,7 @@ final class StreamingRuntimeContext implements RuntimeContext {
           + descriptor.getName() + "')");
     }
     if (descriptor.getTtlConfig().isEnabled()) {
-      if (!(backend instanceof dev.sluice.runtime.state.HeapKeyedStateBackend heap)) {
-        throw new UnsupportedOperationException("State '" + descriptor.getName() + "' has a time to live, "
-            + "which only the heap state backend supports so far (this job uses " + backend.getClass().getSimpleName()
-            + ")");
-      }
-      return dev.sluice.runtime.state.ttl.TtlStates.create(descriptor, heap, context::currentProcessingTime);
+      return dev.sluice.runtime.state.ttl.TtlStates.create(descriptor, backend, context::currentProcessingTime);
     }
     return backend.getOrCreate(descriptor);
   }

@@ -210,12 +210,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
 
   private final Map<String, Expiry> expiries = new HashMap<>();
 
-  /**
-   * Registers how to clean expired values of state {@code name} (a state with a time to live):
-   * {@code cleaner} maps a stored value to null when all of it expired, or to what is left. With
-   * {@code inSnapshots}, checkpoints leave expired values out. Returns a step of background
-   * cleanup ({@code cleanupSize} entries) for the state to run on each access.
-   */
+  @Override
   public Runnable setExpiry(String name, java.util.function.UnaryOperator<Object> cleaner, int cleanupSize,
       boolean inSnapshots) {
     Registered r = states.get(name);

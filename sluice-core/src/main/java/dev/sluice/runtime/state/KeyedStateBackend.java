@@ -98,6 +98,17 @@ public interface KeyedStateBackend extends AutoCloseable {
   default void notifyCheckpointComplete(long checkpointId) {}
 
   /**
+   * Registers how to clean expired values of state {@code name} (a state with a time to live):
+   * {@code cleaner} maps a stored value — a {@code TtlValue}, or a list of them for list state, or
+   * a map (heap) or one entry's {@code TtlValue} (RocksDB) for map state — to null when all of it
+   * expired, or to what is left. With {@code inSnapshots}, full snapshots leave expired values
+   * out. Returns a step of background cleanup ({@code cleanupSize} entries) that the state runs on
+   * each access.
+   */
+  Runnable setExpiry(String name, java.util.function.UnaryOperator<Object> cleaner, int cleanupSize,
+      boolean inSnapshots);
+
+  /**
    * Releases everything the backend holds (native memory, files); called once when the subtask
    * ends, also after a failure or cancellation. State must not be used afterwards.
    */

@@ -110,6 +110,12 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
       TypeSerializer<Object> writer) {}
 
   private final Map<String, Registered> states = new LinkedHashMap<>();
+
+  /** How expired values of a state with a time to live are recognised and cleaned. */
+  private record Expiry(java.util.function.UnaryOperator<Object> cleaner, boolean inSnapshots) {}
+
+  private final Map<String, Expiry> expiries = new HashMap<>();
+  private final List<TtlSweep> sweeps = new ArrayList<>();
   private final Map<String, Restored> restored = new HashMap<>();
   private final KeyedStateFormat.Timers timers = new KeyedStateFormat.Timers();
   private boolean snapshotsEnabled;
@@ -535,6 +541,120 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     return snapshotsEnabled;
   }
 
+  /**
+   * TTL cleanup for RocksDB: expired values are hidden and deleted when read (by the TTL states),
+   * a step of {@code cleanupSize} entries of a cursor over the state's column family runs on each
+   * access, and full snapshots (savepoints, non-incremental checkpoints) leave expired values out.
+   * An incremental checkpoint uploads SST files as they are, expired values included.
+   */
+  @Override
+  public Runnable setExpiry(String name, java.util.function.UnaryOperator<Object> cleaner, int cleanupSize,
+      boolean inSnapshots) {
+    Registered r = states.get(name);
+    if (r == null) {
+      throw new IllegalStateException("No state '" + name + "' is registered");
+    }
+    expiries.put(name, new Expiry(cleaner, inSnapshots));
+    if (cleanupSize <= 0) {
+      return () -> {};
+    }
+    TtlSweep sweep = new TtlSweep(name, r, cleaner, cleanupSize);
+    sweeps.add(sweep);
+    return sweep;
+  }
+
+  /** A cursor over one state's column family that removes expired values, a few per step. */
+  private final class TtlSweep implements Runnable {
+    private final String name;
+    private final Registered state;
+    private final java.util.function.UnaryOperator<Object> cleaner;
+    private final int stepSize;
+    private final DataInputDeserializer in = new DataInputDeserializer();
+    private final DataOutputSerializer out = new DataOutputSerializer(64);
+    private RocksIterator cursor;
+
+    TtlSweep(String name, Registered state, java.util.function.UnaryOperator<Object> cleaner, int stepSize) {
+      this.name = name;
+      this.state = state;
+      this.cleaner = cleaner;
+      this.stepSize = stepSize;
+    }
+
+    @Override
+    public void run() {
+      if (closed) {
+        return;
+      }
+      if (cursor == null) {
+        cursor = db.newIterator(state.cf, readOptions);
+        cursor.seekToFirst();
+      }
+      boolean changed = false;
+      try {
+        for (int i = 0; i < stepSize; i++) {
+          if (!cursor.isValid()) {
+            close(); // the next step starts a new pass, over what is there by then
+            break;
+          }
+          changed |= clean(cursor.key(), cursor.value());
+          cursor.next();
+        }
+      } catch (IOException | RocksDBException e) {
+        throw new IllegalStateException("Cleaning up expired values of state '" + name + "' failed: "
+            + e.getMessage(), e);
+      }
+      if (changed) {
+        keyEpoch++; // the states' read caches may hold what was removed
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean clean(byte[] key, byte[] value) throws IOException, RocksDBException {
+      TypeSerializer<Object> serializer = state.serializer;
+      switch (state.kind) {
+        case MAP -> {
+          in.setBuffer(value);
+          Object v = readMapValue(in, mapValues(serializer));
+          if (v != null && cleaner.apply(v) == null) {
+            db.delete(state.cf, writeOptions, key);
+            return true;
+          }
+          return false;
+        }
+        case LIST -> {
+          List<Object> list = readElements(value, listElements(serializer));
+          Object kept = cleaner.apply(list);
+          if (kept == null || ((List<Object>) kept).isEmpty()) {
+            db.delete(state.cf, writeOptions, key);
+            return true;
+          }
+          if (kept != list) {
+            out.clear();
+            writeElements((List<Object>) kept, listElements(serializer), out);
+            db.put(state.cf, writeOptions, key, out.getCopyOfBuffer());
+            return true;
+          }
+          return false;
+        }
+        default -> {
+          in.setBuffer(value);
+          if (cleaner.apply(serializer.deserialize(in)) == null) {
+            db.delete(state.cf, writeOptions, key);
+            return true;
+          }
+          return false;
+        }
+      }
+    }
+
+    void close() {
+      if (cursor != null) {
+        cursor.close();
+        cursor = null;
+      }
+    }
+  }
+
   @Override
   public KeyedStateSnapshot snapshot() throws Exception {
     return snapshot(-1, true);
@@ -553,10 +673,13 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     List<String> names = new ArrayList<>(states.size());
     List<StateKind> kinds = new ArrayList<>(states.size());
     List<TypeSerializer<Object>> serializers = new ArrayList<>(states.size());
+    List<java.util.function.UnaryOperator<Object>> cleaners = new ArrayList<>(states.size());
     states.forEach((name, r) -> {
       names.add(name);
       kinds.add(r.kind);
       serializers.add(r.serializer.duplicate());
+      Expiry expiry = expiries.get(name);
+      cleaners.add(expiry != null && expiry.inSnapshots() ? expiry.cleaner() : null);
     });
     KeyedStateFormat.TimerCopy timerCopy = timers.snapshot(maxParallelism);
     DataOutputSerializer meta = new DataOutputSerializer(256);
@@ -566,7 +689,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
       cfNames.add((CF_PREFIX + n).getBytes(StandardCharsets.UTF_8));
     }
     RocksDBSnapshot snapshot = new RocksDBSnapshot(this, dir, firstKeyGroup, endKeyGroup,
-        meta.getCopyOfBuffer(), cfNames, kinds, serializers, timerCopy,
+        meta.getCopyOfBuffer(), cfNames, kinds, serializers, cleaners, timerCopy,
         incremental && !savepoint && checkpointId >= 0 ? checkpointId : -1);
     synchronized (this) {
       liveSnapshots.add(snapshot);
@@ -794,6 +917,10 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
       return;
     }
     closed = true;
+    for (TtlSweep sweep : sweeps) {
+      sweep.close();
+    }
+    sweeps.clear();
     for (ColumnFamilyHandle h : handles) {
       closeQuietly(h);
     }

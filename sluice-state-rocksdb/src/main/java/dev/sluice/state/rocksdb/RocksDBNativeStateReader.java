@@ -69,7 +69,7 @@ public final class RocksDBNativeStateReader implements NativeStateReader {
           }
         }
         reader = new RocksDBSnapshot(null, dir, source.firstKeyGroup(), source.endKeyGroup(), meta, cfNames,
-            kinds, serializers, null, -1);
+            kinds, serializers, java.util.Collections.nCopies(kinds.size(), null), null, -1);
         DataOutputSerializer block = new DataOutputSerializer(4096);
         for (int kg = from; kg < to; kg++) {
           block.clear();

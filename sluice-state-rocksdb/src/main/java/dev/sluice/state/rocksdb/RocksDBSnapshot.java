@@ -56,6 +56,8 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
   private final List<byte[]> cfNames;
   private final List<StateKind> kinds;
   private final List<TypeSerializer<Object>> serializers;
+  /** Per state, what leaves its expired values out (states with a time to live), or null. */
+  private final List<java.util.function.UnaryOperator<Object>> cleaners;
   private final KeyedStateFormat.TimerCopy timers;
   /** The checkpoint an incremental snapshot belongs to; -1 for a full one. */
   private final long incrementalCheckpointId;
@@ -72,8 +74,10 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
   private boolean released;
 
   RocksDBSnapshot(RocksDBKeyedStateBackend backend, Path dir, int firstKeyGroup, int endKeyGroup, byte[] meta, List<byte[]> cfNames,
-      List<StateKind> kinds, List<TypeSerializer<Object>> serializers, KeyedStateFormat.TimerCopy timers,
+      List<StateKind> kinds, List<TypeSerializer<Object>> serializers,
+      List<java.util.function.UnaryOperator<Object>> cleaners, KeyedStateFormat.TimerCopy timers,
       long incrementalCheckpointId) {
+    this.cleaners = cleaners;
     this.incrementalCheckpointId = incrementalCheckpointId;
     this.backend = backend;
     this.dir = dir;
@@ -168,12 +172,14 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
     open();
     byte[] groupPrefix = {(byte) (keyGroup >>> 8), (byte) keyGroup};
     DataInputDeserializer in = new DataInputDeserializer();
+    DataInputDeserializer valueIn = new DataInputDeserializer();
     boolean any = false;
     for (int s = 0; s < stateHandles.length; s++) {
       DataOutputSerializer entries = new DataOutputSerializer(256);
       int count = 0;
       StateKind kind = kinds.get(s);
       TypeSerializer<Object> serializer = serializers.get(s);
+      java.util.function.UnaryOperator<Object> cleaner = cleaners.get(s);
       try (RocksIterator it = db.newIterator(stateHandles[s], readOptions)) {
         byte[] mapPrefix = null;
         int mapPrefixLength = 0;
@@ -186,7 +192,7 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
           int p = RocksDBKeyedStateBackend.prefixLength(k, in);
           if (kind == StateKind.MAP) {
             if (mapPrefix == null || p != mapPrefixLength || !Arrays.equals(k, 0, p, mapPrefix, 0, p)) {
-              if (map != null) {
+              if (map != null && !map.isEmpty()) {
                 writeEntry(entries, mapPrefix, mapPrefixLength, serializer, map, in);
                 count++;
               }
@@ -197,21 +203,35 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
             in.setBuffer(k, p, k.length - p);
             Object userKey = RocksDBKeyedStateBackend.mapKeys(serializer).deserialize(in);
             in.setBuffer(it.value());
-            map.put(userKey, RocksDBKeyedStateBackend.readMapValue(in, RocksDBKeyedStateBackend.mapValues(serializer)));
+            Object value = RocksDBKeyedStateBackend.readMapValue(in, RocksDBKeyedStateBackend.mapValues(serializer));
+            if (cleaner == null || value == null || cleaner.apply(value) != null) {
+              map.put(userKey, value);
+            }
           } else if (kind == StateKind.LIST) {
             List<Object> list = RocksDBKeyedStateBackend.readElements(it.value(),
                 RocksDBKeyedStateBackend.listElements(serializer));
+            if (cleaner != null && !list.isEmpty()) {
+              @SuppressWarnings("unchecked")
+              List<Object> kept = (List<Object>) cleaner.apply(list);
+              list = kept == null ? List.of() : kept;
+            }
             if (!list.isEmpty()) {
               writeEntry(entries, k, p, serializer, list, in);
               count++;
             }
           } else {
+            if (cleaner != null) {
+              valueIn.setBuffer(it.value());
+              if (cleaner.apply(serializer.deserialize(valueIn)) == null) {
+                continue; // expired
+              }
+            }
             writeHeader(entries, k, p, in);
             entries.write(it.value());
             count++;
           }
         }
-        if (map != null) {
+        if (map != null && !map.isEmpty()) {
           writeEntry(entries, mapPrefix, mapPrefixLength, serializer, map, in);
           count++;
         }

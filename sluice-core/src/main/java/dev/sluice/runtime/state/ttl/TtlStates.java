@@ -22,7 +22,7 @@ import dev.sluice.api.common.typeinfo.ListTypeInfo;
 import dev.sluice.api.common.typeinfo.MapTypeInfo;
 import dev.sluice.api.common.typeinfo.TypeInformation;
 import dev.sluice.api.common.typeutils.TypeSerializer;
-import dev.sluice.runtime.state.HeapKeyedStateBackend;
+import dev.sluice.runtime.state.KeyedStateBackend;
 import dev.sluice.runtime.typeutils.DynamicSerializer;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class TtlStates {
 
   /** The state {@code descriptor} names, with its time to live, stored in {@code backend}. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static <S extends State> S create(StateDescriptor<S, ?> descriptor, HeapKeyedStateBackend backend,
+  public static <S extends State> S create(StateDescriptor<S, ?> descriptor, KeyedStateBackend backend,
       LongSupplier clock) {
     StateTtlConfig config = descriptor.getTtlConfig();
     Ttl ttl = new Ttl(config, clock);
