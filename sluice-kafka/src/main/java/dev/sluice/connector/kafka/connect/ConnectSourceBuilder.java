@@ -45,7 +45,11 @@ public final class ConnectSourceBuilder<T> {
     return this;
   }
 
-  /** How a {@code SourceRecord} becomes an element; required unless T is String (then the value as a string). */
+  /**
+   * How a {@code SourceRecord} becomes an element. The default, {@link
+   * ConnectRecordConverter#valueAsString()}, fits a {@code ConnectSource<String>} only; set one for
+   * any other element type.
+   */
   public ConnectSourceBuilder<T> setRecordConverter(ConnectRecordConverter<T> converter) {
     this.converter = converter;
     return this;
