@@ -63,6 +63,11 @@ public final class SinkWriterOperator<IN> extends AbstractStreamOperator<Void>
       }
 
       @Override
+      public dev.sluice.runtime.metrics.OperatorMetrics metrics() {
+        return context.metrics();
+      }
+
+      @Override
       public java.util.OptionalLong getRestoredCheckpointId() {
         return restoredCheckpointId > 0 ? java.util.OptionalLong.of(restoredCheckpointId)
             : java.util.OptionalLong.empty();

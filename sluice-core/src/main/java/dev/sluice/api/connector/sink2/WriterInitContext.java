@@ -24,4 +24,12 @@ public interface WriterInitContext {
   default java.util.OptionalLong getRestoredCheckpointId() {
     return java.util.OptionalLong.empty();
   }
+
+  /**
+   * The sink operator's metrics (counters and gauges a writer keeps, e.g. records skipped); they
+   * appear in {@code JobExecution.metrics()} as {@code "<sink>[<subtask>].<name>"}.
+   */
+  default dev.sluice.runtime.metrics.OperatorMetrics metrics() {
+    return new dev.sluice.runtime.metrics.OperatorMetrics();
+  }
 }
