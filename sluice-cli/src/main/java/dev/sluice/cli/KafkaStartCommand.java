@@ -78,6 +78,12 @@ final class KafkaStartCommand implements Callable<Integer> {
       err.println("sluice kafka start: cannot use data directory " + dir + ": " + KafkaCommand.describe(e));
       return 1;
     }
+    // the broker's own warnings (e.g. on activation) are noise here; its errors still show
+    for (String logger : new String[] {"kafka", "org.apache.kafka", "state.change.logger"}) {
+      if (System.getProperty("org.slf4j.simpleLogger.log." + logger) == null) {
+        System.setProperty("org.slf4j.simpleLogger.log." + logger, "error");
+      }
+    }
     out.println("Starting Kafka on 127.0.0.1:" + port + " (data in " + dir + ") ...");
     out.flush();
     try {
