@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SluiceCli.Version.class,
     description = "Sluice, an embeddable stream processing engine for Java 17.",
-    subcommands = {DemoCommand.class, ExampleCommand.class, CheckpointsCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, ExampleCommand.class, CheckpointsCommand.class, KafkaCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Try: sluice demo --events 1000000"})
 public final class SluiceCli implements Callable<Integer> {
   /** Exit code of a bad command line. */
@@ -66,6 +66,9 @@ public final class SluiceCli implements Callable<Integer> {
       } else if (sub.getCommand() instanceof ExampleCommand example) {
         example.out = out;
         example.err = err;
+      } else if (sub.getCommand() instanceof KafkaCommand kafka) {
+        kafka.out = out;
+        kafka.err = err;
       }
     }
     return cli;

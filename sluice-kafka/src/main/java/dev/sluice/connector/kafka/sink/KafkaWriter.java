@@ -110,10 +110,24 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
       }
     }
     adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, "sluice-kafka-sink-" + prefix + "-" + subtask);
+    // as long as the producers may block (max.block.ms), then a clear error instead of the admin's own default
+    long timeoutMs = maxBlockMs();
+    adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeoutMs));
+    adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, timeoutMs));
     List<String> toAbort = new ArrayList<>();
     try (Admin admin = Admin.create(adminProps)) {
-      Collection<TransactionListing> open = admin.listTransactions(
-          new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING))).all().get();
+      Collection<TransactionListing> open;
+      try {
+        open = admin.listTransactions(new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING)))
+            .all().get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw unreachable(timeoutMs, e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException t) {
+          throw unreachable(timeoutMs, t);
+        }
+        throw e;
+      }
       for (TransactionListing t : open) {
         long[] parsed = parseTransactionalId(prefix, t.transactionalId());
         if (parsed != null && parsed[0] % parallelism == subtask && parsed[1] > lastCheckpoint) {
@@ -123,6 +137,8 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted while listing the open Kafka transactions", e);
+    } catch (IOException e) {
+      throw e;
     } catch (Exception e) {
       throw new IOException("Could not list the open Kafka transactions on " + sink.bootstrapServers()
           + " (an exactly-once sink needs DESCRIBE on its transactional ids): " + e.getMessage(), e);
@@ -138,6 +154,17 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
       }
       LOG.info("Aborted Kafka transaction {}, left open by an earlier run after checkpoint {}", id, lastCheckpoint);
     }
+  }
+
+  /** How long a producer call may block: {@code max.block.ms} (default 60 s). */
+  private long maxBlockMs() {
+    Object configured = sink.producerProperties().get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+    return configured == null ? 60_000 : Long.parseLong(configured.toString().trim());
+  }
+
+  private IOException unreachable(long timeoutMs, Exception e) {
+    return new IOException("Kafka at " + sink.bootstrapServers() + " did not answer within " + timeoutMs
+        + " ms (is bootstrap.servers right and the broker up? the timeout is the producer's max.block.ms)", e);
   }
 
   private KafkaProducer<byte[], byte[]> beginTransaction() {
@@ -159,7 +186,11 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
   private void checkError() throws IOException {
     Exception e = asyncError;
     if (e != null) {
-      throw new IOException("Writing to Kafka at " + sink.bootstrapServers() + " failed: " + e.getMessage(), e);
+      String hint = e instanceof org.apache.kafka.common.errors.TimeoutException
+          ? " (is bootstrap.servers right, the broker up and the topic there? the producer waits max.block.ms"
+              + " for a topic's metadata and delivery.timeout.ms for a record)"
+          : "";
+      throw new IOException("Writing to Kafka at " + sink.bootstrapServers() + " failed: " + e.getMessage() + hint, e);
     }
   }
 

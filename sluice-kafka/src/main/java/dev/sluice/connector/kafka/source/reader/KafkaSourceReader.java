@@ -278,7 +278,8 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
       return;
     }
     if (fetcher == null) {
-      fetcher = new Fetcher(consumerProperties(), "sluice-kafka-fetcher-" + context.getIndexOfSubtask());
+      fetcher = new Fetcher(consumerProperties(), "sluice-kafka-fetcher-" + context.getIndexOfSubtask(),
+          source.bootstrapServers());
       fetcher.start();
     }
     for (SplitState s : toRead) {
@@ -337,8 +338,13 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
     void run(KafkaConsumer<byte[], byte[]> consumer);
   }
 
-  /** The only thread that touches the consumer. */
+  /**
+   * The only thread that touches the consumer. Once a second it also checks that the topics of its
+   * partitions still exist: the consumer itself only logs a warning and polls on, empty-handed,
+   * when a topic is deleted under it, so a job would wait silently for records that cannot come.
+   */
   static final class Fetcher extends Thread {
+    static final long TOPIC_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     final ConcurrentLinkedQueue<ConsumerTask> tasks = new ConcurrentLinkedQueue<>();
     volatile Throwable failure;
@@ -347,11 +353,18 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
     private KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, KafkaPartitionSplit> assigned = new HashMap<>();
     private final Object lock = new Object();
+    private final String servers;
+    /** The offset after the last record fetched, per partition. */
+    private final Map<TopicPartition, Long> fetched = new HashMap<>();
+    /** Topics found without some of the assigned partitions by the last check. */
+    private final java.util.Set<String> missingLastTime = new java.util.HashSet<>();
+    private long nextTopicCheck = System.nanoTime() + TOPIC_CHECK_INTERVAL_NANOS;
 
-    Fetcher(Properties properties, String name) {
+    Fetcher(Properties properties, String name, String servers) {
       super(name);
       setDaemon(true);
       this.properties = properties;
+      this.servers = servers;
     }
 
     void assign(KafkaPartitionSplit split) {
@@ -428,7 +441,13 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
         if (split == null) {
           continue;
         }
-        put(new Batch(split.splitId(), records.records(tp), false));
+        List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
+        fetched.put(tp, batch.get(batch.size() - 1).offset() + 1);
+        put(new Batch(split.splitId(), batch, false));
+      }
+      if (System.nanoTime() - nextTopicCheck >= 0) {
+        checkTopicsExist();
+        nextTopicCheck = System.nanoTime() + TOPIC_CHECK_INTERVAL_NANOS;
       }
       // bounded partitions whose end was reached (also past transaction markers)
       for (KafkaPartitionSplit split : new ArrayList<>(assigned.values())) {
@@ -436,6 +455,54 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
           put(new Batch(split.splitId(), List.of(), true));
           unassign(split.topicPartition());
         }
+      }
+    }
+
+    /**
+     * Fails (the reader then fails the job) when a topic of the assigned partitions was found
+     * without some of them twice in a row, a second apart: partitions are never removed from a
+     * topic, so it was deleted (or deleted and created again, smaller). A broker that does not
+     * answer is no such evidence: the consumer retries.
+     */
+    private void checkTopicsExist() {
+      Map<String, List<Integer>> byTopic = new TreeMap<>();
+      for (TopicPartition tp : assigned.keySet()) {
+        byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition());
+      }
+      missingLastTime.retainAll(byTopic.keySet());
+      for (Map.Entry<String, List<Integer>> e : byTopic.entrySet()) {
+        String topic = e.getKey();
+        List<org.apache.kafka.common.PartitionInfo> infos;
+        try {
+          infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+        } catch (org.apache.kafka.common.errors.RetriableException ex) { // no answer (e.g. a timeout): no evidence
+          continue;
+        }
+        java.util.Set<Integer> present = new java.util.HashSet<>();
+        for (org.apache.kafka.common.PartitionInfo pi : infos) {
+          present.add(pi.partition());
+        }
+        List<Integer> gone = new ArrayList<>(e.getValue());
+        gone.removeAll(present);
+        if (gone.isEmpty()) {
+          missingLastTime.remove(topic);
+          continue;
+        }
+        if (missingLastTime.add(topic)) {
+          continue; // look again in a second before failing
+        }
+        Map<Integer, Long> positions = new TreeMap<>();
+        for (int partition : gone) {
+          TopicPartition tp = new TopicPartition(topic, partition);
+          positions.put(partition, fetched.getOrDefault(tp, assigned.get(tp).startingOffset()));
+        }
+        gone.sort(null);
+        String what = present.isEmpty()
+            ? "Kafka topic " + topic + " no longer exists on " + servers + " (deleted while the job was reading it)"
+            : "Kafka topic " + topic + " on " + servers + " no longer has partition(s) " + gone
+                + " (deleted and created again while the job was reading it?)";
+        throw new IllegalStateException(what + ": partition(s) " + gone + " were read up to offset(s) "
+            + positions + " (partition=next offset); records after those could not be read");
       }
     }
 
