@@ -57,6 +57,7 @@ public final class LocalKafka implements AutoCloseable {
   private final Path dataDir;
   private final boolean temporary;
   private volatile boolean closed;
+  private int saslPort;
 
   private LocalKafka(KafkaRaftServer server, int port, Path dataDir, boolean temporary) {
     this.server = server;
@@ -80,6 +81,7 @@ public final class LocalKafka implements AutoCloseable {
     private Path dataDir;
     private boolean autoCreateTopics;
     private final Map<String, String> overrides = new HashMap<>();
+    private final Map<String, String> saslUsers = new java.util.LinkedHashMap<>();
 
     /** The client port; 0 (the default) picks a free one. */
     public Builder port(int port) {
@@ -99,6 +101,18 @@ public final class LocalKafka implements AutoCloseable {
     /** Whether producing to or consuming from an unknown topic creates it (default false). */
     public Builder autoCreateTopics(boolean autoCreate) {
       this.autoCreateTopics = autoCreate;
+      return this;
+    }
+
+    /**
+     * Adds a second listener, {@code SASL_PLAINTEXT} with the PLAIN mechanism and these users
+     * (name to password), on {@link LocalKafka#saslBootstrapServers()}, and turns authorization on:
+     * on that listener a user may do only what ACLs grant it (create them with {@link
+     * LocalKafka#admin()}, whose plaintext listener is a super user). For testing what clients do
+     * with wrong credentials or missing rights.
+     */
+    public Builder saslPlainUsers(Map<String, String> users) {
+      saslUsers.putAll(users);
       return this;
     }
 
@@ -130,6 +144,12 @@ public final class LocalKafka implements AutoCloseable {
     if (controllerPort == port) {
       controllerPort = freePort();
     }
+    int saslPort = 0;
+    if (!b.saslUsers.isEmpty()) {
+      do {
+        saslPort = freePort();
+      } while (saslPort == port || saslPort == controllerPort);
+    }
     Path logs = dir.resolve("logs");
     Files.createDirectories(logs);
 
@@ -159,6 +179,22 @@ public final class LocalKafka implements AutoCloseable {
     p.put("background.threads", "2");
     p.put("log.cleaner.enable", "false");
     p.put("unstable.api.versions.enable", "false");
+    if (saslPort != 0) {
+      p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
+          + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+      p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+      p.put("listener.security.protocol.map",
+          "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+      p.put("sasl.enabled.mechanisms", "PLAIN");
+      StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+      b.saslUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")
+          .append(password.replace("\"", "\\\"")).append('"'));
+      p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+      p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+      // the plaintext and controller listeners (and the broker itself) act as the anonymous super user
+      p.put("super.users", "User:ANONYMOUS");
+      p.put("allow.everyone.if.no.acl.found", "false");
+    }
     p.putAll(b.overrides);
 
     // format the directory the first time (a reused directory keeps its cluster id)
@@ -184,6 +220,7 @@ public final class LocalKafka implements AutoCloseable {
       throw e;
     }
     LocalKafka kafka = new LocalKafka(server, port, dir, temporary);
+    kafka.saslPort = saslPort;
     kafka.awaitReady();
     return kafka;
   }
@@ -219,6 +256,18 @@ public final class LocalKafka implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * {@code 127.0.0.1:<port>} of the SASL_PLAINTEXT listener ({@link Builder#saslPlainUsers}); clients
+   * set {@code security.protocol=SASL_PLAINTEXT}, {@code sasl.mechanism=PLAIN} and a {@code
+   * sasl.jaas.config} with their user name and password.
+   */
+  public String saslBootstrapServers() {
+    if (saslPort == 0) {
+      throw new IllegalStateException("This broker has no SASL listener; start it with saslPlainUsers(..)");
+    }
+    return "127.0.0.1:" + saslPort;
   }
 
   public Path dataDir() {

@@ -186,6 +186,11 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
   private void checkError() throws IOException {
     Exception e = asyncError;
     if (e != null) {
+      IllegalStateException security = dev.sluice.connector.kafka.internal.KafkaErrors.explainSecurity(e,
+          sink.bootstrapServers(), sink.producerProperties(), List.of());
+      if (security != null) {
+        throw new IOException("Writing to Kafka failed: " + security.getMessage(), e);
+      }
       String hint = e instanceof org.apache.kafka.common.errors.TimeoutException
           ? " (is bootstrap.servers right, the broker up and the topic there? the producer waits max.block.ms"
               + " for a topic's metadata and delivery.timeout.ms for a record)"

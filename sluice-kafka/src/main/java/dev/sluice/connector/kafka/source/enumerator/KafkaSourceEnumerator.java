@@ -131,7 +131,17 @@ public final class KafkaSourceEnumerator implements SplitEnumerator<KafkaPartiti
       return c.call();
     } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
       throw unreachable(e);
+    } catch (Exception e) {
+      throw explained(e);
     }
+  }
+
+  /** {@code e}, or an explanation of it when it is a security failure. */
+  private Exception explained(Exception e) {
+    Exception security = dev.sluice.connector.kafka.internal.KafkaErrors.explainSecurity(e,
+        source.bootstrapServers(), source.getConfiguration(),
+        source.getTopics() != null ? source.getTopics() : List.of(String.valueOf(source.getTopicPattern())));
+    return security != null ? security : e;
   }
 
   private Exception unreachable(Exception e) {
@@ -187,7 +197,7 @@ public final class KafkaSourceEnumerator implements SplitEnumerator<KafkaPartiti
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException t) {
         throw unreachable(t);
       }
-      throw e.getCause() instanceof Exception ex ? ex : e;
+      throw explained(e.getCause() instanceof Exception ex ? ex : e);
     } catch (TimeoutException e) {
       throw unreachable(e);
     }

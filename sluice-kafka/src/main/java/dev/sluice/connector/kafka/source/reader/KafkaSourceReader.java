@@ -115,6 +115,12 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
   public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
     if (fetcher != null && fetcher.failure != null) {
       Throwable f = fetcher.failure;
+      Exception security = dev.sluice.connector.kafka.internal.KafkaErrors.explainSecurity(f,
+          source.bootstrapServers(), source.getConfiguration(),
+          splits.values().stream().map(st -> st.split.topicPartition().topic()).distinct().toList());
+      if (security != null) {
+        throw security;
+      }
       throw new IOException("Reading from Kafka at " + source.bootstrapServers() + " failed: " + f.getMessage(), f);
     }
     if (splits.isEmpty() && !noMoreSplits && !noPartitionsOutput && source.getStoppingOffsets() == null) {
