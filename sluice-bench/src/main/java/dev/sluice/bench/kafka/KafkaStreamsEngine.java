@@ -113,6 +113,7 @@ public final class KafkaStreamsEngine implements KafkaEngine {
         long processed = 0;
         long commits = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                 throw new IllegalStateException("Kafka Streams stopped: " + streams.state());
@@ -135,6 +136,11 @@ public final class KafkaStreamsEngine implements KafkaEngine {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Kafka Streams processed " + processed + " of "
                         + spec.expectedProcessed() + " records in 30 minutes");
+            }
+            if (System.nanoTime() > nextReport) {
+                System.err.printf("kstreams: %,d of %,d records processed, state %s%n", processed, spec.expectedProcessed(),
+                        streams.state());
+                nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             }
             Thread.sleep(5);
         }

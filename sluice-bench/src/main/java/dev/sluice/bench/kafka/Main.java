@@ -405,7 +405,8 @@ public final class Main implements Callable<Integer> {
         cmd.add(Integer.toString(port));
         cmd.add(dir.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        // the broker's log (warnings and its shutdown) goes to a file next to its data, not into the report's stderr
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process proc = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(proc::destroy));

@@ -42,7 +42,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * <p>{@code dedup = false} ({@code sluice}): the running count emits every update, one output record per word
  * of input. {@code dedup = true} ({@code sluice-dedup}): a keyed process function keeps the count and emits each
  * changed word at most once per commit interval (a processing-time timer at the next multiple of the interval),
- * as Kafka Streams' record cache does between commits. The window job is the same in both.
+ * as Kafka Streams' record cache does between commits; at the end of a bounded input an event-time timer at
+ * {@code Long.MAX_VALUE} (fired by the final watermark) flushes what is still pending. The window job is the same
+ * in both.
  */
 public final class SluiceKafkaEngine implements KafkaEngine {
     private final boolean dedup;
@@ -191,6 +193,9 @@ public final class SluiceKafkaEngine implements KafkaEngine {
             long[] s = state.value();
             if (s == null) {
                 s = new long[3];
+                // fires only at the end of a bounded input (the final watermark): the last flush, since
+                // processing-time timers still pending then are dropped when the job finishes
+                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             }
             s[0] += value.f1;
             Long ts = ctx.timestamp();
@@ -207,6 +212,9 @@ public final class SluiceKafkaEngine implements KafkaEngine {
         public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple3<String, Long, Long>> out)
                 throws Exception {
             long[] s = state.value();
+            if (s == null || s[2] == 0) {
+                return; // nothing changed since the last output
+            }
             out.collect(Tuple3.of(ctx.getCurrentKey(), s[0], s[1]));
             s[2] = 0;
             state.update(s);
