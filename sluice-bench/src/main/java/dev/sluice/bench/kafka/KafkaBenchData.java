@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -36,8 +35,14 @@ public final class KafkaBenchData {
         return Admin.create(p);
     }
 
+    /**
+     * A topic that keeps its records: {@code retention.ms = -1}, because the window job's event times lie in the past
+     * (2026-01-01), and time-based retention (7 days by default, checked every 5 minutes) would otherwise delete the
+     * preloaded input in the middle of a run.
+     */
     public static void createTopic(Admin admin, String topic, int partitions) throws Exception {
-        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                .all().get(60, TimeUnit.SECONDS);
     }
 
     /** Deletes the topics whose names start with any of the prefixes (a run's output and Kafka Streams' internal topics). */
@@ -169,9 +174,5 @@ public final class KafkaBenchData {
             }
         }
         return true;
-    }
-
-    static void unwrap(ExecutionException e) throws Exception {
-        throw e.getCause() instanceof Exception ex ? ex : e;
     }
 }

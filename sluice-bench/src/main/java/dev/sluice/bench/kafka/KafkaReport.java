@@ -79,8 +79,7 @@ final class KafkaReport {
                         ok.stream().mapToDouble(Main.Run::recordsPerSecond).max().orElse(0),
                         median(ok, Main.Run::wallSeconds), median(ok, Main.Run::coresBusy),
                         median(ok, r -> r.output().records()),
-                        wrong == 0 ? "yes" : "NO (" + wrong + " of " + ok.size() + ")", ratio)
-                        + (failed > 0 ? "" : ""));
+                        wrong == 0 ? "yes" : "NO (" + wrong + " of " + ok.size() + ")", ratio));
             }
             sb.append("\n× Kafka Streams = median records/s over the `kstreams` row's (cache on, Kafka Streams' defaults)"
                     + " for the same job, guarantee and parallelism.\n\n");
