@@ -55,8 +55,6 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
   /** The output a reader without partitions uses, so that {@code withIdleness} can mark it idle. */
   static final String NO_PARTITIONS = "__sluice-no-partitions";
 
-  /** Set when splits were added whose outputs {@link #pollNext} has not created yet. */
-  private boolean splitsWithoutOutput;
   private final KafkaSource<T> source;
   private final SourceReaderContext context;
   private final KafkaRecordDeserializationSchema<T> deserializer;
@@ -123,21 +121,10 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
       output.createOutputForSplit(NO_PARTITIONS); // lets withIdleness mark a reader without partitions idle
       noPartitionsOutput = true;
     }
-    if (splitsWithoutOutput) {
-      // A partition's output (and so its watermark) exists from its assignment on, not from its first fetched
-      // batch: otherwise a partition read ahead moves the watermark past partitions not fetched yet, whose
-      // records then arrive late (reading a backlog with event-time windows dropped records).
-      for (SplitState state : splits.values()) {
-        if (state.output == null) {
-          state.output = output.createOutputForSplit(state.split.splitId());
-        }
-      }
-      splitsWithoutOutput = false;
-      if (noPartitionsOutput && !splits.isEmpty()) {
-        // the placeholder of a reader without partitions would hold the watermark at its minimum for good
-        output.releaseOutputForSplit(NO_PARTITIONS);
-        noPartitionsOutput = false;
-      }
+    if (noPartitionsOutput && !splits.isEmpty()) {
+      // the placeholder of a reader without partitions would hold the watermark at its minimum for good
+      output.releaseOutputForSplit(NO_PARTITIONS);
+      noPartitionsOutput = false;
     }
     int emitted = 0;
     while (emitted < RECORDS_PER_POLL) {
@@ -291,7 +278,6 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
       }
       splits.put(s.splitId(), state);
       toRead.add(state);
-      splitsWithoutOutput = true;
     }
     if (toRead.isEmpty()) {
       return;
