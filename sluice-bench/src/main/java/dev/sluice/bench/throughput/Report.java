@@ -199,7 +199,7 @@ public final class Report {
         return "? GiB";
     }
 
-    private static String osPrettyName() {
+    public static String osPrettyName() {
         try {
             for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
                 if (line.startsWith("PRETTY_NAME=")) {

@@ -127,6 +127,11 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
       output.createOutputForSplit(NO_PARTITIONS); // lets withIdleness mark a reader without partitions idle
       noPartitionsOutput = true;
     }
+    if (noPartitionsOutput && !splits.isEmpty()) {
+      // the placeholder of a reader without partitions would hold the watermark at its minimum for good
+      output.releaseOutputForSplit(NO_PARTITIONS);
+      noPartitionsOutput = false;
+    }
     int emitted = 0;
     while (emitted < RECORDS_PER_POLL) {
       if (current == null) {
