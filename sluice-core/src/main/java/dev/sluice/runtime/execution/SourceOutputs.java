@@ -164,6 +164,19 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
       }
     }
     if (!anyActive) {
+      // every output is idle: event time still moves up to the least watermark the outputs that saw
+      // data reached (when they turn idle together, none of them alone would carry it forward)
+      long reached = Long.MAX_VALUE;
+      for (int i = 0; i < active.size(); i++) {
+        long w = active.get(i).watermark;
+        if (w > Long.MIN_VALUE) {
+          reached = Math.min(reached, w);
+        }
+      }
+      if (reached < Long.MAX_VALUE && reached > emitted) {
+        emitted = reached;
+        output.emitWatermark(reached);
+      }
       if (!active.isEmpty()) {
         idleListener.accept(true);
       }

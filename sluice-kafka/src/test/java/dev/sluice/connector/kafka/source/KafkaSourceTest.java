@@ -118,6 +118,47 @@ class KafkaSourceTest {
     assertThat(windows).containsExactlyInAnyOrder("a,10", "b,10", "a,10", "b,10");
   }
 
+  /**
+   * An assigned partition holds event time back from its assignment, not from its first record: a
+   * partition whose records come later (here: produced after the job read the other one) is not
+   * made late by the other partition's progress.
+   */
+  @Test
+  void aPartitionHoldsEventTimeBackBeforeItsFirstRecord() throws Exception {
+    String topic = "late-partition";
+    KAFKA.kafka().createTopic(topic, 2);
+    try (KafkaProducer<String, String> p = KafkaTestUtil.producer(KAFKA.bootstrapServers())) {
+      for (int t = 0; t < 3_000; t += 100) {
+        p.send(new ProducerRecord<>(topic, 0, (long) t, null, "a"));
+      }
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    try (CloseableIterator<String> it = env.fromSource(strings(topic).build(),
+            WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO), "kafka")
+        .map(v -> v + ",1")
+        .keyBy(v -> v.substring(0, 1))
+        .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+        .reduce((x, y) -> x.substring(0, 2) + (Long.parseLong(x.substring(2)) + Long.parseLong(y.substring(2))))
+        .executeAndCollect()) {
+      Thread.sleep(1_500); // partition 0 is read by now; partition 1 has nothing yet
+      try (KafkaProducer<String, String> p = KafkaTestUtil.producer(KAFKA.bootstrapServers())) {
+        for (int t = 0; t < 3_000; t += 100) {
+          p.send(new ProducerRecord<>(topic, 1, (long) t, null, "b"));
+        }
+        p.send(new ProducerRecord<>(topic, 0, 10_000L, null, "a"));
+        p.send(new ProducerRecord<>(topic, 1, 10_000L, null, "b"));
+      }
+      List<String> windows = new ArrayList<>();
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        while (windows.size() < 6) {
+          windows.add(it.next());
+        }
+      });
+      // every window of both partitions is complete: none of partition 1's records was late
+      assertThat(windows).containsExactlyInAnyOrder("a,10", "a,10", "a,10", "b,10", "b,10", "b,10");
+    }
+  }
+
   @Test
   void discoversPartitionsAddedWhileRunning() throws Exception {
     String topic = "growing";

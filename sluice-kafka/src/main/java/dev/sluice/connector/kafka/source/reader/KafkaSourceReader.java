@@ -127,6 +127,16 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
       output.createOutputForSplit(NO_PARTITIONS); // lets withIdleness mark a reader without partitions idle
       noPartitionsOutput = true;
     }
+    if (newSplits) {
+      // every assigned partition holds the watermark back from its assignment on, not from its first
+      // fetched batch: a partition fetched first must not move event time past the others' records
+      for (SplitState state : splits.values()) {
+        if (state.output == null) {
+          state.output = output.createOutputForSplit(state.split.splitId());
+        }
+      }
+      newSplits = false;
+    }
     if (noPartitionsOutput && !splits.isEmpty()) {
       // the placeholder of a reader without partitions would hold the watermark at its minimum for good
       output.releaseOutputForSplit(NO_PARTITIONS);
@@ -274,8 +284,12 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
     }
   }
 
+  /** Splits were added since the last poll (their outputs are made there). */
+  private boolean newSplits;
+
   @Override
   public void addSplits(List<KafkaPartitionSplit> newSplits) {
+    this.newSplits = true;
     List<SplitState> toRead = new ArrayList<>();
     for (KafkaPartitionSplit s : newSplits) {
       SplitState state = new SplitState(s);
