@@ -82,11 +82,12 @@ public class StreamsBuilder {
     Objects.requireNonNull(topic, "topic");
     String sourceName = builder.name(consumed == null ? null : consumed.name(), "KSTREAM-SOURCE-");
     builder.addSourceTopic(topic);
-    String tableName = builder.name(materialized == null ? null : materialized.storeName(), "KTABLE-SOURCE-");
     KStreamImpl<K, V> records = new KStreamImpl<>(builder, source(topic, consumed, sourceName));
-    KTable<K, V> table = records.toTable(materialized == null
-        ? Materialized.as(tableName) : materialized.storeName() == null ? withName(materialized, tableName) : materialized);
-    return table;
+    if (materialized == null) {
+      return records.toTable(Materialized.as(builder.newName("KTABLE-SOURCE-")));
+    }
+    return records.toTable(materialized.storeName() != null ? materialized
+        : withName(materialized, builder.newName("KTABLE-SOURCE-")));
   }
 
   private static <K, V> Materialized<K, V, KeyValueStore<Bytes, byte[]>> withName(
