@@ -327,7 +327,7 @@ public class KafkaStreams implements AutoCloseable {
 
   @Override
   public void close() {
-    close(Duration.ofMillis(Long.MAX_VALUE));
+    close(Duration.ofDays(365));
   }
 
   /**
@@ -336,7 +336,8 @@ public class KafkaStreams implements AutoCloseable {
    * from the previous checkpoint. Returns whether the client stopped within the timeout.
    */
   public boolean close(Duration timeout) {
-    long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Duration.ofDays(365).toNanos());
+    Duration max = Duration.ofDays(365);
+    long deadline = System.nanoTime() + (timeout.compareTo(max) > 0 ? max : timeout).toNanos();
     JobClient j;
     synchronized (lock) {
       if (state == State.NOT_RUNNING || state == State.PENDING_SHUTDOWN) {
