@@ -97,4 +97,15 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
     Objects.requireNonNull(aggregator, "aggregator");
     return doAggregate("KSTREAM-AGGREGATE-", initializer, aggregator, named, materialized);
   }
+
+  @Override
+  public dev.sluice.streams.kstream.TimeWindowedKStream<K, V> windowedBy(dev.sluice.streams.kstream.TimeWindows windows) {
+    return new WindowedStreams.TimeWindowed<>(builder, node, windows, false);
+  }
+
+  @Override
+  public dev.sluice.streams.kstream.SessionWindowedKStream<K, V> windowedBy(
+      dev.sluice.streams.kstream.SessionWindows windows) {
+    return new WindowedStreams.SessionWindowed<>(builder, node, windows, false);
+  }
 }

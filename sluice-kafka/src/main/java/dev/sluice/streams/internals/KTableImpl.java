@@ -20,10 +20,27 @@ import org.apache.kafka.common.utils.Bytes;
 public final class KTableImpl<K, V> implements KTable<K, V> {
   final InternalBuilder builder;
   final Node<Change<K, V>> node;
+  /** For the table of a windowed aggregation: the same aggregation emitting on window close (else null). */
+  private final Node<Change<K, V>> suppressed;
 
   public KTableImpl(InternalBuilder builder, Node<Change<K, V>> node) {
+    this(builder, node, null);
+  }
+
+  KTableImpl(InternalBuilder builder, Node<Change<K, V>> node, Node<Change<K, V>> suppressed) {
     this.builder = builder;
     this.node = node;
+    this.suppressed = suppressed;
+  }
+
+  @Override
+  public KTable<K, V> suppress(dev.sluice.streams.kstream.Suppressed<? super K> suppress) {
+    Objects.requireNonNull(suppress, "suppressed");
+    if (suppressed == null) {
+      throw new UnsupportedOperationException("suppress(untilWindowCloses) is supported on the table a windowed "
+          + "aggregation returns (or it already emits on window close); other tables cannot be suppressed yet");
+    }
+    return new KTableImpl<>(builder, suppressed);
   }
 
   private static String given(Named named) {

@@ -29,4 +29,10 @@ public interface KGroupedStream<K, V> {
 
   <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> aggregator,
       Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+  /** Aggregates in time windows (tumbling or hopping). */
+  TimeWindowedKStream<K, V> windowedBy(TimeWindows windows);
+
+  /** Aggregates in session windows. */
+  SessionWindowedKStream<K, V> windowedBy(SessionWindows windows);
 }

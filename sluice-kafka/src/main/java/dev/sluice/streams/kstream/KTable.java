@@ -51,6 +51,13 @@ public interface KTable<K, V> {
 
   <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
 
+  /**
+   * Emits only final results: on a table a windowed aggregation produced, with {@code
+   * Suppressed.untilWindowCloses(..)}, each window's value once, when the window closes. Other
+   * tables cannot be suppressed yet (an {@code UnsupportedOperationException} says so).
+   */
+  KTable<K, V> suppress(Suppressed<? super K> suppressed);
+
   /** Always null: Sluice has no interactive queries yet. */
   default String queryableStoreName() {
     return null;
