@@ -313,6 +313,66 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
   // ------------------------------------------------------------------ joins
 
   @Override
+  public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      dev.sluice.streams.kstream.JoinWindows windows) {
+    return streamJoin(otherStream, joiner, windows, null, StreamStreamJoinOperator.Kind.INNER);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      dev.sluice.streams.kstream.JoinWindows windows, dev.sluice.streams.kstream.StreamJoined<K, V, VO> streamJoined) {
+    return streamJoin(otherStream, joiner, windows, streamJoined, StreamStreamJoinOperator.Kind.INNER);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, dev.sluice.streams.kstream.JoinWindows windows) {
+    return streamJoin(otherStream, joiner, windows, null, StreamStreamJoinOperator.Kind.LEFT);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, dev.sluice.streams.kstream.JoinWindows windows,
+      dev.sluice.streams.kstream.StreamJoined<K, V, VO> streamJoined) {
+    return streamJoin(otherStream, joiner, windows, streamJoined, StreamStreamJoinOperator.Kind.LEFT);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, dev.sluice.streams.kstream.JoinWindows windows) {
+    return streamJoin(otherStream, joiner, windows, null, StreamStreamJoinOperator.Kind.OUTER);
+  }
+
+  @Override
+  public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, dev.sluice.streams.kstream.JoinWindows windows,
+      dev.sluice.streams.kstream.StreamJoined<K, V, VO> streamJoined) {
+    return streamJoin(otherStream, joiner, windows, streamJoined, StreamStreamJoinOperator.Kind.OUTER);
+  }
+
+  private <VO, VR> KStream<K, VR> streamJoin(KStream<K, VO> otherStream,
+      ValueJoiner<? super V, ? super VO, ? extends VR> joiner, dev.sluice.streams.kstream.JoinWindows windows,
+      dev.sluice.streams.kstream.StreamJoined<K, V, VO> streamJoined, StreamStreamJoinOperator.Kind kind) {
+    Objects.requireNonNull(joiner, "joiner");
+    Objects.requireNonNull(windows, "windows");
+    KStreamImpl<K, VO> other = (KStreamImpl<K, VO>) Objects.requireNonNull(otherStream, "otherStream");
+    String name = builder.name(streamJoined == null ? null : streamJoined.name(),
+        kind == StreamStreamJoinOperator.Kind.INNER ? "KSTREAM-JOIN-" : kind == StreamStreamJoinOperator.Kind.LEFT
+            ? "KSTREAM-LEFTJOIN-" : "KSTREAM-OUTERJOIN-");
+    return new KStreamImpl<>(builder, c -> {
+      DataStream<KeyValue<K, V>> l = c.get(node).transform(name + "-left-drop-null-keys", Compilation.anyType(),
+          () -> new DroppingFilter<KeyValue<K, V>>(kv -> kv.key != null && kv.value != null, "a null key or value"));
+      DataStream<KeyValue<K, VO>> r = c.get(other.node).transform(name + "-right-drop-null-keys", Compilation.anyType(),
+          () -> new DroppingFilter<KeyValue<K, VO>>(kv -> kv.key != null && kv.value != null, "a null key or value"));
+      return l.connect(r)
+          .keyBy(new KeySelectors.OfKeyValue<K, V>(), new KeySelectors.OfKeyValue<K, VO>())
+          .transform(name, Compilation.<KeyValue<K, VR>>anyType(),
+              () -> new StreamStreamJoinOperator<K, V, VO, VR>(kind, windows, joiner))
+          .uid(name);
+    });
+  }
+
+  @Override
   public <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
     return tableJoin(table, joiner, null, false);
   }

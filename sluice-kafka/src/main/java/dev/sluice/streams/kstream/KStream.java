@@ -89,6 +89,27 @@ public interface KStream<K, V> {
 
   <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector, Grouped<KR, V> grouped);
 
+  /** Windowed inner join with another stream: records of the same key within the join window. */
+  <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows);
+
+  <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+  /** Windowed left join: also each record of this stream that joined nothing, with null, when its window closes. */
+  <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows);
+
+  <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+  /** Windowed outer join: unmatched records of either side are emitted with null when their window closes. */
+  <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows);
+
+  <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+      JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
   /** Inner join: each stream record with the table's current value for its key; no match, no output. */
   <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
 
