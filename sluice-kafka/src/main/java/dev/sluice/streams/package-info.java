@@ -61,9 +61,17 @@
  *       lost.</li>
  *   <li><b>Parallelism.</b> {@code num.stream.threads} (default 1) is the job's parallelism: each
  *       source reads its topic's partitions spread over that many tasks.</li>
+ *
+ *   <li><b>Windows and stream-stream joins</b> follow Kafka Streams' stream time — the largest
+ *       record timestamp a task has seen — not watermarks: the operators advance their keyed
+ *       timers to stream time themselves. A window closes at {@code end + grace}; a record for a
+ *       closed window (or outside a join's window plus grace) is late, dropped and counted in
+ *       {@code numLateRecordsDropped}. {@code suppress(untilWindowCloses)} and {@code
+ *       emitStrategy(onWindowClose)} make the aggregation emit each window once, at close.</li>
  * </ul>
  *
- * <p>Not supported yet: windowed aggregations and suppression, stream-stream joins, state stores
- * and punctuation in the processor API, interactive queries, foreign-key table joins.
+ * <p>Not supported yet: sliding windows, other suppressions, state stores and punctuation in the
+ * processor API, interactive queries, foreign-key table joins; stream time is not in checkpoints
+ * (after a restore it starts again from the records that follow).
  */
 package dev.sluice.streams;
