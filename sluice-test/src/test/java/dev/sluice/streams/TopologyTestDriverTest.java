@@ -89,4 +89,84 @@ class TopologyTestDriverTest {
       assertThat(records.get(0).timestamp()).isEqualTo(1234L);
     }
   }
+
+  @Test
+  void droppedRecordsAreCountedInAMetric() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.<String, String>stream("in").groupByKey().count(dev.sluice.streams.kstream.Materialized.as("counts"))
+        .toStream().to("out", Produced.with(Serdes.String(), Serdes.Long()));
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props(2, 3))) {
+      TestInputTopic<String, String> in = driver.createInputTopic("in",
+          Serdes.String().serializer(), Serdes.String().serializer());
+      in.pipeKeyValueList(List.of(KeyValue.pair("a", "x"), KeyValue.pair(null, "y"), KeyValue.pair("b", null),
+          KeyValue.pair(null, null), KeyValue.pair("a", "z")));
+      long dropped = driver.metrics().entrySet().stream()
+          .filter(e -> e.getKey().startsWith("counts-drop-nulls[") && e.getKey().endsWith(".droppedRecords"))
+          .mapToLong(Map.Entry::getValue).sum();
+      assertThat(dropped).isEqualTo(3);
+      assertThat(driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.Long().deserializer())
+          .readKeyValuesToMap()).isEqualTo(Map.of("a", 2L));
+    }
+  }
+
+  @Test
+  void theCacheCoalescesUpdatesOfAKeyUntilTheNextCommit() {
+    for (long cacheBytes : new long[] {0, 10_000_000}) {
+      StreamsBuilder builder = new StreamsBuilder();
+      builder.<String, String>stream("in").groupByKey().count().toStream()
+          .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+      Properties p = props(1, 2);
+      p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+      try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), p)) {
+        TestInputTopic<String, String> in = driver.createInputTopic("in",
+            Serdes.String().serializer(), Serdes.String().serializer());
+        TestOutputTopic<String, Long> out = driver.createOutputTopic("out",
+            Serdes.String().deserializer(), Serdes.Long().deserializer());
+        in.pipeKeyValueList(List.of(KeyValue.pair("a", "1"), KeyValue.pair("a", "2"), KeyValue.pair("a", "3")));
+        List<KeyValue<String, Long>> updates = out.readKeyValuesToList();
+        if (cacheBytes == 0) {
+          assertThat(updates).containsExactly(KeyValue.pair("a", 1L), KeyValue.pair("a", 2L), KeyValue.pair("a", 3L));
+        } else {
+          assertThat(updates).containsExactly(KeyValue.pair("a", 3L));
+        }
+      }
+    }
+  }
+
+  @Test
+  void wallClockTimeIsTheDriversManualClock() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.<String, String>stream("in").process(() -> new dev.sluice.streams.processor.api.Processor<String, String, String, String>() {
+      private dev.sluice.streams.processor.api.ProcessorContext<String, String> context;
+
+      @Override
+      public void init(dev.sluice.streams.processor.api.ProcessorContext<String, String> context) {
+        this.context = context;
+      }
+
+      @Override
+      public void process(dev.sluice.streams.processor.api.Record<String, String> record) {
+        context.forward(record.withValue(String.valueOf(context.currentSystemTimeMs())));
+      }
+    }).to("out");
+    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props(1, 1),
+        java.time.Instant.ofEpochMilli(1_000))) {
+      TestInputTopic<String, String> in = driver.createInputTopic("in",
+          Serdes.String().serializer(), Serdes.String().serializer());
+      TestOutputTopic<String, String> out = driver.createOutputTopic("out",
+          Serdes.String().deserializer(), Serdes.String().deserializer());
+      in.pipeInput("k", "v");
+      driver.advanceWallClockTime(java.time.Duration.ofSeconds(5));
+      in.pipeInput("k", "v");
+      assertThat(out.readValuesToList()).containsExactly("1000", "6000");
+    }
+  }
+
+  @Test
+  void aTopologyWithoutASinkIsRefused() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.<String, String>stream("in").filter((k, v) -> true);
+    assertThatThrownBy(() -> new TopologyTestDriver(builder.build(), props(1, 1)))
+        .isInstanceOf(dev.sluice.streams.errors.TopologyException.class).hasMessageContaining("no sink");
+  }
 }
