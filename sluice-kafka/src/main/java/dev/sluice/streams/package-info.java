@@ -67,11 +67,12 @@
  *       timers to stream time themselves. A window closes at {@code end + grace}; a record for a
  *       closed window (or outside a join's window plus grace) is late, dropped and counted in
  *       {@code numLateRecordsDropped}. {@code suppress(untilWindowCloses)} and {@code
- *       emitStrategy(onWindowClose)} make the aggregation emit each window once, at close.</li>
+ *       emitStrategy(onWindowClose)} make the aggregation emit each window once, at close. Stream
+ *       time is in checkpoints (union state: a task restored at the same parallelism takes its own
+ *       back, after rescaling the smallest), so late records stay late across restarts.</li>
  * </ul>
  *
  * <p>Not supported yet: sliding windows, other suppressions, state stores and punctuation in the
- * processor API, interactive queries, foreign-key table joins; stream time is not in checkpoints
- * (after a restore it starts again from the records that follow).
+ * processor API, interactive queries, foreign-key table joins.
  */
 package dev.sluice.streams;

@@ -258,4 +258,37 @@ class KafkaStreamsTest {
     streams.cleanUp();
     assertThat(stateDir.resolve("wc-clean")).doesNotExist();
   }
+
+  @Test
+  void streamTimeSurvivesARestartSoLateRecordsStayLate() throws Exception {
+    KAFKA.kafka().createTopic("st-in", 1);
+    KAFKA.kafka().createTopic("st-out", 1);
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.<String, String>stream("st-in").groupByKey()
+        .windowedBy(dev.sluice.streams.kstream.TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)))
+        .count()
+        .toStream().map((w, n) -> KeyValue.pair(w.key() + "@" + w.window().start(), n))
+        .to("st-out", Produced.with(Serdes.String(), Serdes.Long()));
+    Topology topology = builder.build();
+    Properties props = config("wc-stream-time", StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    try (KafkaProducer<String, String> p = KafkaTestUtil.producer(KAFKA.bootstrapServers())) {
+      p.send(new ProducerRecord<>("st-in", 0, 100_000L, "a", "x"));
+    }
+    KafkaStreams first = new KafkaStreams(topology, props);
+    first.start();
+    awaitCounts("st-out", "read_committed", Map.of("a@100000", 1L));
+    assertThat(first.close(Duration.ofSeconds(60))).isTrue();
+    try (KafkaProducer<String, String> p = KafkaTestUtil.producer(KAFKA.bootstrapServers())) {
+      p.send(new ProducerRecord<>("st-in", 0, 5_000L, "a", "late"));        // its window closed at stream time 100 s
+      p.send(new ProducerRecord<>("st-in", 0, 100_500L, "a", "y"));
+    }
+    try (KafkaStreams second = new KafkaStreams(topology, props)) {
+      second.start();
+      List<ConsumerRecord<String, Long>> all = awaitCounts("st-out", "read_committed", Map.of("a@100000", 2L));
+      assertThat(all).extracting(ConsumerRecord::key).doesNotContain("a@0");
+      KafkaTestUtil.await(30_000, () -> second.metricsOfJob().entrySet().stream()
+          .anyMatch(e -> e.getKey().endsWith("numLateRecordsDropped") && e.getValue() == 1));
+    }
+  }
 }

@@ -57,6 +57,18 @@ final class SessionAggregateOperator<K, V, A> extends TableOperator<Windowed<K>,
   }
 
   @Override
+  protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) {
+    streamTime = StreamTimes.restore(restore, context.taskInfo().getIndexOfThisSubtask(),
+        context.taskInfo().getNumberOfParallelSubtasks());
+  }
+
+  @Override
+  protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) {
+    StreamTimes.snapshot(snapshot, context.taskInfo().getIndexOfThisSubtask(),
+        context.taskInfo().getNumberOfParallelSubtasks(), streamTime);
+  }
+
+  @Override
   public void processWatermark(long watermark) {
     output.emitWatermark(watermark);
   }

@@ -54,6 +54,18 @@ final class WindowAggregateOperator<K, V, A> extends TableOperator<Windowed<K>, 
   }
 
   @Override
+  protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) {
+    streamTime = StreamTimes.restore(restore, context.taskInfo().getIndexOfThisSubtask(),
+        context.taskInfo().getNumberOfParallelSubtasks());
+  }
+
+  @Override
+  protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) {
+    StreamTimes.snapshot(snapshot, context.taskInfo().getIndexOfThisSubtask(),
+        context.taskInfo().getNumberOfParallelSubtasks(), streamTime);
+  }
+
+  @Override
   public void processWatermark(long watermark) {
     // windows close by stream time, not by watermarks
     output.emitWatermark(watermark);
