@@ -72,7 +72,7 @@
  *       back, after rescaling the smallest), so late records stay late across restarts.</li>
  * </ul>
  *
- * <p>Not supported yet: sliding windows, other suppressions, state stores and punctuation in the
+ * <p>Not supported yet: other suppressions, state stores and punctuation in the
  * processor API, interactive queries, foreign-key table joins.
  */
 package dev.sluice.streams;

@@ -219,4 +219,96 @@ class WindowSemanticsProperties {
     List<TestRecord<String, Integer>> updates = run(g -> g.windowedBy(windows).count(), input, threads, partitions);
     assertThat(perKey(kvs(updates))).isEqualTo(new SessionReference(input, gap, 10_000).updates);
   }
+
+  // ------------------------------------------------------------------ sliding windows
+
+  static final long D = 30;
+
+  /** The windows of a key's records by definition, with their counts: {@code [x - d, x]}, and {@code [x + 1, x + 1 + d]} when not empty. */
+  static Map<String, Integer> slidingByDefinition(List<In> input) {
+    Map<String, List<Long>> times = new HashMap<>();
+    for (In r : input) {
+      if (r.key() != null) {
+        times.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.ts());
+      }
+    }
+    Map<String, Integer> out = new HashMap<>();
+    times.forEach((k, ts) -> {
+      for (long x : ts) {
+        for (long start : new long[] {x - D, x + 1}) {
+          int n = (int) ts.stream().filter(t -> t >= start && t <= start + D).count();
+          if (n > 0) {
+            out.put(k + "@" + start + "-" + (start + D), n);
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  @Property(tries = TRIES)
+  void slidingWindowsOnSeveralPartitionsEndWithEveryWindowOfTheDefinition(@ForAll("records") List<In> input,
+      @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll @IntRange(min = 1, max = 4) int partitions) {
+    List<TestRecord<String, Integer>> out = run(g -> g.windowedBy(
+        dev.sluice.streams.kstream.SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(D), Duration.ofMillis(10_000)))
+        .count(), input, threads, partitions);
+    assertThat(DslSemanticsProperties.table(kvs(out))).isEqualTo(slidingByDefinition(input));
+  }
+
+  /** Sequential reference of sliding windows with lateness: the windows a record touches, by stream time. */
+  static List<KeyValue<String, Integer>> slidingFinals(List<In> input, long grace) {
+    long streamTime = Long.MIN_VALUE;
+    Map<String, List<Long>> accepted = new HashMap<>();
+    Map<String, long[]> open = new java.util.TreeMap<>();   // window key -> {end, count}
+    List<KeyValue<String, Integer>> finals = new ArrayList<>();
+    for (In r : input) {
+      if (r.key() == null) {
+        continue;
+      }
+      long t = r.ts();
+      streamTime = Math.max(streamTime, t);
+      if (t + D + grace >= streamTime) {
+        List<Long> ts = accepted.computeIfAbsent(r.key(), k -> new ArrayList<>());
+        ts.add(t);
+        java.util.Set<Long> starts = new java.util.LinkedHashSet<>();
+        for (long x : ts) {
+          if (x >= t && x <= t + D) {
+            starts.add(x - D);
+          }
+          if (x >= t - D - 1 && x <= t - 1) {
+            starts.add(x + 1);
+          }
+          if (x > t && x <= t + 1 + D) {
+            starts.add(t + 1);
+          }
+        }
+        for (long start : starts) {
+          long end = start + D;
+          if (end + grace < streamTime) {
+            continue;
+          }
+          int n = (int) ts.stream().filter(x -> x >= start && x <= end).count();
+          open.put(r.key() + "@" + start + "-" + end, new long[] {end, n});
+        }
+      }
+      for (var it = open.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (e.getValue()[0] + grace + 1 <= streamTime) {
+          finals.add(KeyValue.pair(e.getKey(), (int) e.getValue()[1]));
+          it.remove();
+        }
+      }
+    }
+    return finals;
+  }
+
+  @Property(tries = TRIES)
+  void slidingWindowsEmitOnCloseWithLateRecords(@ForAll("records") List<In> input,
+      @ForAll @IntRange(min = 0, max = 6) int graceTens) {
+    long grace = graceTens * 10L;
+    List<TestRecord<String, Integer>> out = run(g -> g.windowedBy(
+        dev.sluice.streams.kstream.SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(D), Duration.ofMillis(grace)))
+        .emitStrategy(EmitStrategy.onWindowClose()).count(), input, 1, 1);
+    assertThat(multiset(kvs(out))).isEqualTo(multiset(slidingFinals(input, grace)));
+  }
 }

@@ -104,6 +104,11 @@ final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
   }
 
   @Override
+  public dev.sluice.streams.kstream.TimeWindowedKStream<K, V> windowedBy(dev.sluice.streams.kstream.SlidingWindows windows) {
+    return new WindowedStreams.TimeWindowed<>(builder, node, windows, false);
+  }
+
+  @Override
   public dev.sluice.streams.kstream.SessionWindowedKStream<K, V> windowedBy(
       dev.sluice.streams.kstream.SessionWindows windows) {
     return new WindowedStreams.SessionWindowed<>(builder, node, windows, false);

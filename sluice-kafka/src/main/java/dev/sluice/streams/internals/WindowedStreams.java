@@ -57,10 +57,11 @@ final class WindowedStreams {
   static final class TimeWindowed<K, V> implements TimeWindowedKStream<K, V> {
     private final InternalBuilder builder;
     private final Node<KeyValue<K, V>> input;
-    private final TimeWindows windows;
+    /** {@link TimeWindows} or {@link dev.sluice.streams.kstream.SlidingWindows}. */
+    private final Object windows;
     private final boolean emitOnClose;
 
-    TimeWindowed(InternalBuilder builder, Node<KeyValue<K, V>> input, TimeWindows windows, boolean emitOnClose) {
+    TimeWindowed(InternalBuilder builder, Node<KeyValue<K, V>> input, Object windows, boolean emitOnClose) {
       this.builder = builder;
       this.input = input;
       this.windows = Objects.requireNonNull(windows, "windows");
@@ -69,9 +70,15 @@ final class WindowedStreams {
 
     private <A> KTable<Windowed<K>, A> doAggregate(Initializer<A> init, Aggregator<? super K, ? super V, A> agg,
         Materialized<K, A, ?> materialized) {
+      if (windows instanceof dev.sluice.streams.kstream.SlidingWindows sliding) {
+        String name = name(builder, materialized, "KSTREAM-SLIDING-AGGREGATE-");
+        return table(builder, input, name, materialized, emitOnClose,
+            (settings, onClose) -> new SlidingWindowAggregateOperator<>(settings, sliding, init, agg, onClose));
+      }
+      TimeWindows time = (TimeWindows) windows;
       String name = name(builder, materialized, "KSTREAM-WINDOWED-AGGREGATE-");
       return table(builder, input, name, materialized, emitOnClose,
-          (settings, onClose) -> new WindowAggregateOperator<>(settings, windows, init, agg, onClose));
+          (settings, onClose) -> new WindowAggregateOperator<>(settings, time, init, agg, onClose));
     }
 
     @Override

@@ -33,6 +33,9 @@ public interface KGroupedStream<K, V> {
   /** Aggregates in time windows (tumbling or hopping). */
   TimeWindowedKStream<K, V> windowedBy(TimeWindows windows);
 
+  /** Aggregates in sliding windows (results keyed by windows {@code [start, start + d]}). */
+  TimeWindowedKStream<K, V> windowedBy(SlidingWindows windows);
+
   /** Aggregates in session windows. */
   SessionWindowedKStream<K, V> windowedBy(SessionWindows windows);
 }
