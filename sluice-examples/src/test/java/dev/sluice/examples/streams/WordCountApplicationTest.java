@@ -23,6 +23,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +38,28 @@ class WordCountApplicationTest {
   static final Map<String, Long> COUNTS = Map.of("to", 3L, "be", 2L, "or", 2L, "not", 2L, "that", 1L, "is", 1L,
       "the", 1L, "question", 1L, "stream", 1L);
 
-  @Test
-  void countsWordsOnTheBroker() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2})
+  void countsWordsOnTheBroker(String guarantee) throws Exception {
+    // the seed's topic names are fixed: each run gets fresh topics, deleted afterwards
     KAFKA.kafka().createTopic("input-topic", 2);
     KAFKA.kafka().createTopic("word-count-output", 2);
+    try {
+      run(guarantee);
+    } finally {
+      try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+          Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+        admin.deleteTopics(List.of("input-topic", "word-count-output")).all().get();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (admin.listTopics().names().get().stream().anyMatch(t -> t.equals("input-topic")
+            || t.equals("word-count-output")) && System.currentTimeMillis() < deadline) {
+          Thread.sleep(50);
+        }
+      }
+    }
+  }
+
+  private void run(String guarantee) throws Exception {
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
       for (String line : LINES) {
@@ -49,10 +69,13 @@ class WordCountApplicationTest {
     Properties config = WordCountApplication.config(KAFKA.bootstrapServers());
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "wordcount-" + guarantee.replace('_', '-'));
     try (KafkaStreams streams = WordCountApplication.start(config)) {
       Map<String, Long> latest = new HashMap<>();
       try (KafkaConsumer<String, Long> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-          KAFKA.bootstrapServers(), "group.id", "reader", "auto.offset.reset", "earliest"),
+          KAFKA.bootstrapServers(), "group.id", "reader-" + guarantee, "auto.offset.reset", "earliest",
+          "isolation.level", "read_committed"),
           new StringDeserializer(), new LongDeserializer())) {
         consumer.subscribe(List.of("word-count-output"));
         long deadline = System.currentTimeMillis() + 60_000;
