@@ -368,24 +368,81 @@ public class KafkaStreams implements AutoCloseable {
    */
   private boolean stopWithCheckpoint(JobClient j, long deadline) {
     Path dir = checkpointDir();
-    try {
-      String savepoint = j.stopWithSavepoint(dir.resolve("final").toString())
-          .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      Path sp = Path.of(savepoint);
-      String name = sp.getFileName().toString();           // savepoint-<id>-<time>
-      long id = Long.parseLong(name.split("-")[1]);
-      Files.move(sp, dir.resolve("chk-" + id));
-      deleteQuietly(dir.resolve("final"));
-      return true;
-    } catch (Exception e) {
-      LOG.warn("Streams client {}: could not stop with a final checkpoint ({}); cancelling; the next start resumes "
-          + "from the latest checkpoint", config.applicationId(), e.toString());
+    Path finalDir = dir.resolve("final");
+    // a final checkpoint normally takes about one commit interval; do not wait for ever on it
+    long stopDeadline = Math.min(deadline, System.nanoTime()
+        + TimeUnit.MILLISECONDS.toNanos(Math.max(10_000, 10 * config.commitIntervalMs())));
+    boolean ended = false;
+    Exception problem = null;
+    while (System.nanoTime() < stopDeadline) {
+      try {
+        j.stopWithSavepoint(finalDir.toString()).get(Math.max(1, stopDeadline - System.nanoTime()),
+            TimeUnit.NANOSECONDS);
+        ended = true;
+        break;
+      } catch (ExecutionException e) {
+        problem = e;
+        String message = String.valueOf(e.getCause() == null ? null : e.getCause().getMessage());
+        if (!message.contains("in progress")) {
+          break;
+        }
+        sleepQuietly(20);              // a periodic checkpoint is running: try again when it is done
+      } catch (TimeoutException e) {
+        problem = e;
+        break;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        problem = e;
+        break;
+      }
+    }
+    // a savepoint that completed is the newest checkpoint, whether or not the job then ended in time:
+    // its transactions were committed (or are committed again by the next run), so the next run must
+    // start from it
+    boolean kept = keepFinalCheckpoint(finalDir, dir);
+    if (!ended) {
+      LOG.warn("Streams client {}: the job did not stop with a final checkpoint ({}); cancelling it; the next start "
+          + "resumes from the {}", config.applicationId(), problem, kept ? "final checkpoint" : "latest checkpoint");
       try {
         j.cancel().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (Exception ignored) {
-        // reported below
+      } catch (Exception e) {
+        LOG.warn("Streams client {}: cancelling the job failed: {}", config.applicationId(), e.toString());
       }
+    }
+    return ended && kept;
+  }
+
+  /** Moves a complete savepoint out of {@code finalDir} into the checkpoint directory as {@code chk-<id>}. */
+  private boolean keepFinalCheckpoint(Path finalDir, Path checkpoints) {
+    if (!Files.isDirectory(finalDir)) {
       return false;
+    }
+    boolean kept = false;
+    try (var candidates = Files.list(finalDir)) {
+      for (Path sp : (Iterable<Path>) candidates::iterator) {
+        try {
+          long id = CheckpointStorage.load(sp).metadata().checkpointId();
+          Path target = checkpoints.resolve("chk-" + id);
+          if (!Files.exists(target)) {
+            Files.move(sp, target);
+            kept = true;
+          }
+        } catch (IOException | RuntimeException e) {
+          LOG.debug("{} is not a complete savepoint: {}", sp, e.toString());
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not list {}: {}", finalDir, e.toString());
+    }
+    deleteQuietly(finalDir);
+    return kept;
+  }
+
+  private static void sleepQuietly(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

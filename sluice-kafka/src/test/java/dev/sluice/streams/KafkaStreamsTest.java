@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** KafkaStreams on the real broker: word count at both guarantees, restarts, the exception handler. */
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class KafkaStreamsTest {
   @RegisterExtension
   static final LocalKafkaExtension KAFKA = new LocalKafkaExtension();

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class WordCountApplicationTest {
   @RegisterExtension
   static final LocalKafkaExtension KAFKA = new LocalKafkaExtension();
