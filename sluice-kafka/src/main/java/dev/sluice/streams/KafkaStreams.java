@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@link StreamsUncaughtExceptionHandler} decides: {@code REPLACE_THREAD} runs the job again from
  * its latest checkpoint, the others (and no handler) stop the client in state {@code ERROR}.
  * {@link #close()} stops the job with a final checkpoint (so a new start neither loses nor
- * repeats output), falling back to cancelling it when that does not finish in time.
+ * repeats output), falling back to cancelling it when that does not finish within 10 s or 10
+ * commit intervals (or the close timeout).
  */
 public class KafkaStreams implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaStreams.class);
