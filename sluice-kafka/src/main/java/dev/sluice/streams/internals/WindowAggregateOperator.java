@@ -1,0 +1,123 @@
+package dev.sluice.streams.internals;
+
+import dev.sluice.api.common.state.MapState;
+import dev.sluice.runtime.metrics.OperatorMetrics;
+import dev.sluice.runtime.operators.OneInputStreamOperator;
+import dev.sluice.runtime.time.InternalTimer;
+import dev.sluice.runtime.time.InternalTimerService;
+import dev.sluice.runtime.time.Triggerable;
+import dev.sluice.streams.KeyValue;
+import dev.sluice.streams.kstream.Aggregator;
+import dev.sluice.streams.kstream.Initializer;
+import dev.sluice.streams.kstream.TimeWindows;
+import dev.sluice.streams.kstream.Windowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Time-windowed aggregation (tumbling and hopping windows). Stream time is the largest record
+ * timestamp this task has seen; a window is open while {@code end + grace > stream time}. A
+ * record is aggregated into each open window containing it; a record that falls into a closed
+ * window is dropped there and counted in {@code numLateRecordsDropped}. Each window's aggregate is
+ * keyed state under the window start; a stream-time timer at {@code end + grace} closes the
+ * window — emitting its final value when the emit strategy is on-window-close, otherwise just
+ * removing it (its updates were emitted as they happened).
+ */
+final class WindowAggregateOperator<K, V, A> extends TableOperator<Windowed<K>, A>
+    implements OneInputStreamOperator<KeyValue<K, V>, Change<Windowed<K>, A>>, Triggerable<Long> {
+  private static final Logger LOG = LoggerFactory.getLogger(WindowAggregateOperator.class);
+
+  private final TimeWindows windows;
+  private final Initializer<A> initializer;
+  private final Aggregator<? super K, ? super V, A> aggregator;
+  private final boolean emitOnClose;
+  private MapState<Long, A> aggregates;
+  private InternalTimerService<Long> timers;
+  private OperatorMetrics.Counter late;
+  private long streamTime = Long.MIN_VALUE;
+
+  WindowAggregateOperator(TableSettings settings, TimeWindows windows, Initializer<A> initializer,
+      Aggregator<? super K, ? super V, A> aggregator, boolean emitOnClose) {
+    super(settings);
+    this.windows = windows;
+    this.initializer = initializer;
+    this.aggregator = aggregator;
+    this.emitOnClose = emitOnClose;
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    aggregates = Windows.mapState(context.keyedState(), "windows");
+    timers = createTimerService(this);
+    late = context.metrics().counter("numLateRecordsDropped");
+  }
+
+  @Override
+  protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) {
+    streamTime = StreamTimes.restore(restore, context.taskInfo().getIndexOfThisSubtask(),
+        context.taskInfo().getNumberOfParallelSubtasks());
+  }
+
+  @Override
+  protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) {
+    StreamTimes.snapshot(snapshot, context.taskInfo().getIndexOfThisSubtask(),
+        context.taskInfo().getNumberOfParallelSubtasks(), streamTime);
+  }
+
+  @Override
+  public void processWatermark(long watermark) {
+    // windows close by stream time, not by watermarks
+    output.emitWatermark(watermark);
+  }
+
+  @Override
+  public void processElement(KeyValue<K, V> record, long timestamp) throws Exception {
+    streamTime = Math.max(streamTime, timestamp);
+    long grace = windows.gracePeriodMs();
+    boolean dropped = false;
+    for (long start : windows.windowStartsFor(timestamp)) {
+      long end = start + windows.size();
+      if (end + grace <= streamTime) {
+        dropped = true;
+        continue;
+      }
+      A old = aggregates.get(start);
+      A base = old == null && initializer != null ? initializer.apply() : old;
+      A updated = aggregator.apply(record.key, record.value, base);
+      aggregates.put(start, updated);
+      if (old == null) {
+        timers.registerEventTimeTimer(start, end + grace);
+      }
+      if (!emitOnClose) {
+        forwarder.forward(new Windowed<>(record.key, new Windows.TimeWindow(start, end)), updated, old, timestamp);
+      }
+    }
+    if (dropped) {
+      late.inc();
+      if (late.getCount() == 1 || late.getCount() % 1000 == 0) {
+        LOG.warn("{}: dropped a late record for a closed window: {} at {} (stream time {}, grace {} ms; {} so far, metric "
+            + "numLateRecordsDropped)", context.operatorName(), record, timestamp, streamTime, grace, late.getCount());
+      }
+    }
+    timers.advanceWatermark(streamTime);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void onEventTime(InternalTimer<Long> timer) throws Exception {
+    long start = timer.namespace();
+    A value = aggregates.get(start);
+    if (value == null) {
+      return;
+    }
+    aggregates.remove(start);
+    if (emitOnClose) {
+      long end = start + windows.size();
+      forwarder.forward(new Windowed<>((K) timer.key(), new Windows.TimeWindow(start, end)), value, null, end - 1);
+    }
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimer<Long> timer) {}
+}
