@@ -18,13 +18,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exactly-once through Kafka under SIGKILL: {@link KafkaCrashTestJob} (Kafka source -> running
- * count per key -> exactly-once Kafka sink) runs in a child JVM, is killed with SIGKILL at a random
+ * Exactly-once through Kafka under SIGKILL, for both faces: {@link KafkaCrashTestJob} (DataStream:
+ * Kafka source -> running count per key -> exactly-once Kafka sink) and {@link StreamsCrashTestJob}
+ * (the same count as a Streams DSL topology with {@code exactly_once_v2}) run in a child JVM, is killed with SIGKILL at a random
  * moment after a checkpoint completed in its run, and is started again on the same checkpoint
  * directory, several times; the broker stays up in this JVM. At the end a read_committed consumer
  * must see exactly what an uninterrupted run writes: for each key the counts 1..n, each once, in
@@ -49,11 +51,30 @@ class KafkaCrashRecoveryTest {
   static final int SPREAD_MS = Integer.getInteger("sluice.kafka.crash.spreadMs", 800);
   static final int KEYS = 17;
 
+  /** The two faces of the job: the DataStream API (bounded, ends by itself) and the Streams DSL (runs until stopped). */
+  enum Face {
+    DATASTREAM(KafkaCrashTestJob.class, true),
+    STREAMS_DSL(StreamsCrashTestJob.class, false);
+
+    final Class<?> main;
+    final boolean ends;
+
+    Face(Class<?> main, boolean ends) {
+      this.main = main;
+      this.ends = ends;
+    }
+  }
+
+  private Face face;
+  private String output;
+
   private Process start(Path checkpoints, Path log) throws IOException {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    // the DSL keeps its checkpoints in <state.dir>/<application.id>/checkpoints
+    String where = face.ends ? checkpoints.toString() : checkpoints.getParent().getParent().toString();
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", classPath, KafkaCrashTestJob.class.getName(),
-        KAFKA.bootstrapServers(), "crash-in", "crash-out", checkpoints.toString(), Double.toString(RATE));
+        "-Xmx256m", "-cp", classPath, face.main.getName(),
+        KAFKA.bootstrapServers(), "crash-in", output, where, Double.toString(RATE));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
@@ -69,19 +90,24 @@ class KafkaCrashRecoveryTest {
     }
   }
 
-  @Test
-  void killedWithSigkillAndRestartedTheJobWritesEveryCountExactlyOnce() throws Exception {
-    KAFKA.kafka().createTopic("crash-in", 3);
-    KAFKA.kafka().createTopic("crash-out", 2);
-    List<String> keys = new ArrayList<>();
-    for (int i = 0; i < RECORDS; i++) {
-      keys.add("k" + (i % KEYS));
+  @ParameterizedTest
+  @EnumSource(Face.class)
+  void killedWithSigkillAndRestartedTheJobWritesEveryCountExactlyOnce(Face face) throws Exception {
+    this.face = face;
+    this.output = "crash-out-" + face.name().toLowerCase(java.util.Locale.ROOT);
+    KAFKA.kafka().createTopic("crash-in", 3); // the same input for both faces (created once)
+    KAFKA.kafka().createTopic(output, 2);
+    if (KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "crash-in", "read_uncommitted").isEmpty()) {
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < RECORDS; i++) {
+        keys.add("k" + (i % KEYS));
+      }
+      KafkaTestUtil.produceRoundRobin(KAFKA.bootstrapServers(), "crash-in", 3, keys);
     }
-    KafkaTestUtil.produceRoundRobin(KAFKA.bootstrapServers(), "crash-in", 3, keys);
 
-    Path checkpoints = tmp.resolve("checkpoints");
-    try (Committed output = new Committed()) {
-      runAndKill(checkpoints, output);
+    Path checkpoints = face.ends ? tmp.resolve("checkpoints") : tmp.resolve("state").resolve("crash-dsl").resolve("checkpoints");
+    try (Committed committed = new Committed(output)) {
+      runAndKill(checkpoints, committed);
     }
   }
 
@@ -92,8 +118,8 @@ class KafkaCrashRecoveryTest {
         new StringDeserializer(), new StringDeserializer());
     private long count;
 
-    Committed() {
-      List<TopicPartition> tps = List.of(new TopicPartition("crash-out", 0), new TopicPartition("crash-out", 1));
+    Committed(String topic) {
+      List<TopicPartition> tps = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
       consumer.assign(tps);
       consumer.seekToBeginning(tps);
     }
@@ -152,18 +178,31 @@ class KafkaCrashRecoveryTest {
               run, newestCompleted(checkpoints), committed);
           continue;
         }
+      } else if (!face.ends) {
+        // a Kafka Streams application does not end: wait until every count is committed, then stop it
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(120, RECORDS / 2_000));
+        while (p.isAlive() && output.count() < RECORDS && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        boolean alive = p.isAlive();
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+        assertThat(alive).as("the application still ran at the end; log:%n%s", Files.readString(log)).isTrue();
+        break;
       } else if (!p.waitFor(Math.max(120, RECORDS / 2_000), TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("the job did not finish: " + Files.readString(log));
       }
-      assertThat(p.exitValue()).as("exit code; log:%n%s", Files.readString(log)).isZero();
+      if (face.ends) {
+        assertThat(p.exitValue()).as("exit code; log:%n%s", Files.readString(log)).isZero();
+      }
       break;
     }
     assertThat(kills).as("runs killed").isGreaterThanOrEqualTo(Math.max(1, KILLS - 1));
     // the kills fell within the input: output was missing when the first run was killed
     assertThat(committedAtKills.get(0)).as("counts committed when the first run was killed").isLessThan((long) RECORDS);
 
-    List<ConsumerRecord<String, String>> out = KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "crash-out", "read_committed");
+    List<ConsumerRecord<String, String>> out = KafkaTestUtil.readAll(KAFKA.bootstrapServers(), this.output, "read_committed");
     Map<String, List<Long>> counts = new TreeMap<>();
     for (ConsumerRecord<String, String> r : out) {
       String[] keyAndCount = r.value().split(",");
@@ -181,7 +220,7 @@ class KafkaCrashRecoveryTest {
       assertThat(counts.get(key)).as("counts of %s (exactly 1..n, in order)", key).isEqualTo(expected.get(key));
     }
     assertThat(out).hasSize(RECORDS);
-    System.out.printf("kafka crash test: %,d records, %d kills, %,d committed counts exactly once, %.1f s%n",
-        RECORDS, kills, out.size(), (System.nanoTime() - started) / 1e9);
+    System.out.printf("kafka crash test (%s): %,d records, %d kills, %,d committed counts exactly once, %.1f s%n",
+        face, RECORDS, kills, out.size(), (System.nanoTime() - started) / 1e9);
   }
 }
