@@ -109,16 +109,23 @@ public final class ConnectSource<T> implements Source<T, ConnectTaskSplit, Conne
     return new ConnectSourceReader<>(this, context);
   }
 
+  /**
+   * Task configs, source partitions and offsets (strings, numbers, booleans, bytes, lists, maps) are
+   * encoded by runtime class, so a task reads back a {@code Long} where it stored a {@code Long}.
+   */
+  private static final dev.sluice.runtime.typeutils.DynamicSerializer VALUES =
+      dev.sluice.runtime.typeutils.DynamicSerializer.INSTANCE;
+
   private void writeSplit(ConnectTaskSplit s, DataOutputView out) throws IOException {
     out.writeInt(s.taskIndex());
-    ConnectValues.writeString(s.taskClass(), out);
-    ConnectValues.writeStringMap(s.config(), out);
+    VALUES.serialize(s.taskClass(), out);
+    VALUES.serialize(s.config(), out);
     out.writeInt(s.offsets().size());
     for (Map.Entry<Map<String, Object>, Map<String, Object>> e : s.offsets().entrySet()) {
       try {
-        ConnectValues.write(e.getKey(), out);
-        ConnectValues.write(e.getValue(), out);
-      } catch (IOException ex) {
+        VALUES.serialize(e.getKey(), out);
+        VALUES.serialize(e.getValue(), out);
+      } catch (IOException | RuntimeException ex) {
         throw new IOException("Kafka Connect connector " + connectorClass.getName() + ", task " + s.taskIndex()
             + ": cannot checkpoint the offset of source partition " + e.getKey() + ": " + ex.getMessage(), ex);
       }
@@ -126,17 +133,18 @@ public final class ConnectSource<T> implements Source<T, ConnectTaskSplit, Conne
     out.writeLong(s.recordsTaken());
   }
 
+  @SuppressWarnings("unchecked")
   private static ConnectTaskSplit readSplit(DataInputView in) throws IOException {
     int index = in.readInt();
-    String taskClass = ConnectValues.readString(in);
-    Map<String, String> config = ConnectValues.readStringStringMap(in);
+    String taskClass = (String) VALUES.deserialize(in);
+    Map<String, String> config = (Map<String, String>) VALUES.deserialize(in);
     int n = in.readInt();
     if (n < 0) {
       throw new IOException("negative number of offsets (corrupt data)");
     }
     Map<Map<String, Object>, Map<String, Object>> offsets = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      offsets.put(ConnectValues.readStringMap(in), ConnectValues.readStringMap(in));
+      offsets.put((Map<String, Object>) VALUES.deserialize(in), (Map<String, Object>) VALUES.deserialize(in));
     }
     return new ConnectTaskSplit(index, taskClass, config, offsets, in.readLong());
   }
@@ -152,7 +160,7 @@ public final class ConnectSource<T> implements Source<T, ConnectTaskSplit, Conne
       out.writeBoolean(state.configsMade());
       out.writeInt(state.taskConfigs().size());
       for (Map<String, String> c : state.taskConfigs()) {
-        ConnectValues.writeStringMap(c, out);
+        VALUES.serialize(c, out);
       }
       out.writeInt(state.unassigned().size());
       for (ConnectTaskSplit s : state.unassigned()) {
@@ -163,7 +171,9 @@ public final class ConnectSource<T> implements Source<T, ConnectTaskSplit, Conne
       int n = in.readInt();
       List<Map<String, String>> configs = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        configs.add(ConnectValues.readStringStringMap(in));
+        @SuppressWarnings("unchecked")
+        Map<String, String> config = (Map<String, String>) VALUES.deserialize(in);
+        configs.add(config);
       }
       int m = in.readInt();
       List<ConnectTaskSplit> unassigned = new ArrayList<>();
