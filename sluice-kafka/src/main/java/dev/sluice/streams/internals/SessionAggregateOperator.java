@@ -1,7 +1,6 @@
 package dev.sluice.streams.internals;
 
 import dev.sluice.api.common.state.MapState;
-import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
 import dev.sluice.runtime.time.InternalTimer;
 import dev.sluice.runtime.time.InternalTimerService;
@@ -34,8 +33,7 @@ final class SessionAggregateOperator<K, V, A> extends TableOperator<Windowed<K>,
   private MapState<Long, Long> ends;
   private MapState<Long, A> aggregates;
   private InternalTimerService<Long> timers;
-  private OperatorMetrics.Counter late;
-  private long streamTime = Long.MIN_VALUE;
+  private final StreamTime streamTime = new StreamTime();
 
   SessionAggregateOperator(TableSettings settings, SessionWindows windows, Initializer<A> initializer,
       Aggregator<? super K, ? super V, A> aggregator, Merger<? super K, A> merger, boolean emitOnClose) {
@@ -53,19 +51,17 @@ final class SessionAggregateOperator<K, V, A> extends TableOperator<Windowed<K>,
     ends = Windows.mapState(context.keyedState(), "session-ends");
     aggregates = Windows.mapState(context.keyedState(), "session-aggregates");
     timers = createTimerService(this);
-    late = context.metrics().counter("numLateRecordsDropped");
+    streamTime.open(context);
   }
 
   @Override
   protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) {
-    streamTime = StreamTimes.restore(restore, context.taskInfo().getIndexOfThisSubtask(),
-        context.taskInfo().getNumberOfParallelSubtasks());
+    streamTime.restore(restore, context.taskInfo());
   }
 
   @Override
   protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) {
-    StreamTimes.snapshot(snapshot, context.taskInfo().getIndexOfThisSubtask(),
-        context.taskInfo().getNumberOfParallelSubtasks(), streamTime);
+    streamTime.snapshot(snapshot, context.taskInfo());
   }
 
   @Override
@@ -75,7 +71,7 @@ final class SessionAggregateOperator<K, V, A> extends TableOperator<Windowed<K>,
 
   @Override
   public void processElement(KeyValue<K, V> record, long timestamp) throws Exception {
-    streamTime = Math.max(streamTime, timestamp);
+    streamTime.advance(timestamp);
     long gap = windows.inactivityGap();
     long grace = windows.gracePeriodMs();
     long start = timestamp;
@@ -88,9 +84,9 @@ final class SessionAggregateOperator<K, V, A> extends TableOperator<Windowed<K>,
         end = Math.max(end, s.getValue());
       }
     }
-    if (end + grace < streamTime) {
-      late.inc();
-      timers.advanceWatermark(streamTime);
+    if (end + grace < streamTime.now()) {
+      streamTime.dropLate(record, timestamp);
+      timers.advanceWatermark(streamTime.now());
       return;
     }
     merged.sort((a, b) -> Long.compare(a[0], b[0]));
@@ -112,7 +108,7 @@ final class SessionAggregateOperator<K, V, A> extends TableOperator<Windowed<K>,
     if (!emitOnClose) {
       forwarder.forward(new Windowed<>(record.key, new Windows.SessionWindow(start, end)), agg, null, timestamp);
     }
-    timers.advanceWatermark(streamTime);
+    timers.advanceWatermark(streamTime.now());
   }
 
   @Override

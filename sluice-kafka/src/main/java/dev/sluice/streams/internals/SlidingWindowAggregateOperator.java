@@ -1,7 +1,6 @@
 package dev.sluice.streams.internals;
 
 import dev.sluice.api.common.state.MapState;
-import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
 import dev.sluice.runtime.time.InternalTimer;
 import dev.sluice.runtime.time.InternalTimerService;
@@ -41,8 +40,7 @@ final class SlidingWindowAggregateOperator<K, V, A> extends TableOperator<Window
   private MapState<Long, A> windows;
   private InternalTimerService<Long> windowTimers;
   private InternalTimerService<Long> purgeTimers;
-  private OperatorMetrics.Counter late;
-  private long streamTime = Long.MIN_VALUE;
+  private final StreamTime streamTime = new StreamTime();
 
   SlidingWindowAggregateOperator(TableSettings settings, SlidingWindows sliding, Initializer<A> initializer,
       Aggregator<? super K, ? super V, A> aggregator, boolean emitOnClose) {
@@ -77,19 +75,17 @@ final class SlidingWindowAggregateOperator<K, V, A> extends TableOperator<Window
       @Override
       public void onProcessingTime(InternalTimer<Long> timer) {}
     });
-    late = context.metrics().counter("numLateRecordsDropped");
+    streamTime.open(context);
   }
 
   @Override
   protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) {
-    streamTime = StreamTimes.restore(restore, context.taskInfo().getIndexOfThisSubtask(),
-        context.taskInfo().getNumberOfParallelSubtasks());
+    streamTime.restore(restore, context.taskInfo());
   }
 
   @Override
   protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) {
-    StreamTimes.snapshot(snapshot, context.taskInfo().getIndexOfThisSubtask(),
-        context.taskInfo().getNumberOfParallelSubtasks(), streamTime);
+    streamTime.snapshot(snapshot, context.taskInfo());
   }
 
   @Override
@@ -99,9 +95,9 @@ final class SlidingWindowAggregateOperator<K, V, A> extends TableOperator<Window
 
   @Override
   public void processElement(KeyValue<K, V> record, long t) throws Exception {
-    streamTime = Math.max(streamTime, t);
-    if (t + d + grace < streamTime) {
-      late.inc();
+    streamTime.advance(t);
+    if (t + d + grace < streamTime.now()) {
+      streamTime.dropLate(record, t);
       advance();
       return;
     }
@@ -134,7 +130,7 @@ final class SlidingWindowAggregateOperator<K, V, A> extends TableOperator<Window
   private void update(K key, long start, TreeMap<Long, List<Object>> all, long t, boolean containsRecord)
       throws Exception {
     long end = start + d;
-    if (end + grace < streamTime) {
+    if (end + grace < streamTime.now()) {
       return;                                                  // closed
     }
     A old = windows.get(start);
@@ -173,7 +169,7 @@ final class SlidingWindowAggregateOperator<K, V, A> extends TableOperator<Window
   }
 
   private void advance() throws Exception {
-    windowTimers.advanceWatermark(streamTime);
-    purgeTimers.advanceWatermark(streamTime);
+    windowTimers.advanceWatermark(streamTime.now());
+    purgeTimers.advanceWatermark(streamTime.now());
   }
 }

@@ -1,7 +1,6 @@
 package dev.sluice.streams.internals;
 
 import dev.sluice.api.common.state.MapState;
-import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.AbstractStreamOperator;
 import dev.sluice.runtime.operators.TwoInputStreamOperator;
 import dev.sluice.runtime.time.InternalTimer;
@@ -44,8 +43,7 @@ final class StreamStreamJoinOperator<K, V1, V2, R> extends AbstractStreamOperato
   private MapState<Long, List<List<Object>>> left;
   private MapState<Long, List<List<Object>>> right;
   private InternalTimerService<String> timers;
-  private OperatorMetrics.Counter late;
-  private long streamTime = Long.MIN_VALUE;
+  private final StreamTime streamTime = new StreamTime();
 
   StreamStreamJoinOperator(Kind kind, JoinWindows windows, ValueJoiner<? super V1, ? super V2, ? extends R> joiner) {
     this.kind = kind;
@@ -60,19 +58,17 @@ final class StreamStreamJoinOperator<K, V1, V2, R> extends AbstractStreamOperato
     left = Windows.mapState(context.keyedState(), "join-left");
     right = Windows.mapState(context.keyedState(), "join-right");
     timers = createTimerService(this);
-    late = context.metrics().counter("numLateRecordsDropped");
+    streamTime.open(context);
   }
 
   @Override
   protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) {
-    streamTime = StreamTimes.restore(restore, context.taskInfo().getIndexOfThisSubtask(),
-        context.taskInfo().getNumberOfParallelSubtasks());
+    streamTime.restore(restore, context.taskInfo());
   }
 
   @Override
   protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) {
-    StreamTimes.snapshot(snapshot, context.taskInfo().getIndexOfThisSubtask(),
-        context.taskInfo().getNumberOfParallelSubtasks(), streamTime);
+    streamTime.snapshot(snapshot, context.taskInfo());
   }
 
   @Override
@@ -81,59 +77,51 @@ final class StreamStreamJoinOperator<K, V1, V2, R> extends AbstractStreamOperato
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void processElement1(KeyValue<K, V1> record, long ts) throws Exception {
-    streamTime = Math.max(streamTime, ts);
-    if (ts + after + grace < streamTime) {
-      late.inc();
-    } else {
-      boolean matched = false;
-      for (Map.Entry<Long, List<List<Object>>> e : snapshot(right)) {
-        long t = e.getKey();
-        if (t < ts - before || t > ts + after) {
-          continue;
-        }
-        List<List<Object>> marked = new ArrayList<>();
-        for (List<Object> b : e.getValue()) {
-          output.collect(new KeyValue<>(record.key, joiner.apply(record.value, (V2) b.get(0))), Math.max(ts, t));
-          marked.add(buffered(b.get(0), true));
-        }
-        matched |= !marked.isEmpty();
-        right.put(t, marked);
-      }
-      add(left, ts, buffered(record.value, matched));
-      timers.registerEventTimeTimer(LEFT_CLOSE, ts + after + grace);
-      timers.registerEventTimeTimer(LEFT_PURGE, ts + after + before + grace);
-    }
-    timers.advanceWatermark(streamTime);
+    process(record, ts, true);
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void processElement2(KeyValue<K, V2> record, long ts) throws Exception {
-    streamTime = Math.max(streamTime, ts);
-    if (ts + before + grace < streamTime) {
-      late.inc();
+    process(record, ts, false);
+  }
+
+  /**
+   * A record of the left ({@code fromLeft}) or right input: joined with the other side's buffered
+   * records in its window ({@code behind} before it to {@code ahead} after it), then buffered
+   * itself until its window closes.
+   */
+  @SuppressWarnings("unchecked")
+  private void process(KeyValue<K, ?> record, long ts, boolean fromLeft) throws Exception {
+    long ahead = fromLeft ? after : before;
+    long behind = fromLeft ? before : after;
+    MapState<Long, List<List<Object>>> mine = fromLeft ? left : right;
+    MapState<Long, List<List<Object>>> other = fromLeft ? right : left;
+    streamTime.advance(ts);
+    if (ts + ahead + grace < streamTime.now()) {
+      streamTime.dropLate(record, ts);
     } else {
       boolean matched = false;
-      for (Map.Entry<Long, List<List<Object>>> e : snapshot(left)) {
+      for (Map.Entry<Long, List<List<Object>>> e : snapshot(other)) {
         long t = e.getKey();
-        if (t < ts - after || t > ts + before) {
+        if (t < ts - behind || t > ts + ahead) {
           continue;
         }
         List<List<Object>> marked = new ArrayList<>();
         for (List<Object> b : e.getValue()) {
-          output.collect(new KeyValue<>(record.key, joiner.apply((V1) b.get(0), record.value)), Math.max(ts, t));
+          R joined = fromLeft ? joiner.apply((V1) record.value, (V2) b.get(0))
+              : joiner.apply((V1) b.get(0), (V2) record.value);
+          output.collect(new KeyValue<>(record.key, joined), Math.max(ts, t));
           marked.add(buffered(b.get(0), true));
         }
         matched |= !marked.isEmpty();
-        left.put(t, marked);
+        other.put(t, marked);
       }
-      add(right, ts, buffered(record.value, matched));
-      timers.registerEventTimeTimer(RIGHT_CLOSE, ts + before + grace);
-      timers.registerEventTimeTimer(RIGHT_PURGE, ts + after + before + grace);
+      add(mine, ts, buffered(record.value, matched));
+      timers.registerEventTimeTimer(fromLeft ? LEFT_CLOSE : RIGHT_CLOSE, ts + ahead + grace);
+      timers.registerEventTimeTimer(fromLeft ? LEFT_PURGE : RIGHT_PURGE, ts + after + before + grace);
     }
-    timers.advanceWatermark(streamTime);
+    timers.advanceWatermark(streamTime.now());
   }
 
   /** A buffered record and whether it has joined anything yet (a list: state encodes it by its elements' classes). */

@@ -1,7 +1,6 @@
 package dev.sluice.streams.internals;
 
 import dev.sluice.api.common.state.MapState;
-import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
 import dev.sluice.runtime.time.InternalTimer;
 import dev.sluice.runtime.time.InternalTimerService;
@@ -11,8 +10,6 @@ import dev.sluice.streams.kstream.Aggregator;
 import dev.sluice.streams.kstream.Initializer;
 import dev.sluice.streams.kstream.TimeWindows;
 import dev.sluice.streams.kstream.Windowed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Time-windowed aggregation (tumbling and hopping windows). Stream time is the largest record
@@ -25,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class WindowAggregateOperator<K, V, A> extends TableOperator<Windowed<K>, A>
     implements OneInputStreamOperator<KeyValue<K, V>, Change<Windowed<K>, A>>, Triggerable<Long> {
-  private static final Logger LOG = LoggerFactory.getLogger(WindowAggregateOperator.class);
 
   private final TimeWindows windows;
   private final Initializer<A> initializer;
@@ -33,8 +29,7 @@ final class WindowAggregateOperator<K, V, A> extends TableOperator<Windowed<K>, 
   private final boolean emitOnClose;
   private MapState<Long, A> aggregates;
   private InternalTimerService<Long> timers;
-  private OperatorMetrics.Counter late;
-  private long streamTime = Long.MIN_VALUE;
+  private final StreamTime streamTime = new StreamTime();
 
   WindowAggregateOperator(TableSettings settings, TimeWindows windows, Initializer<A> initializer,
       Aggregator<? super K, ? super V, A> aggregator, boolean emitOnClose) {
@@ -50,19 +45,17 @@ final class WindowAggregateOperator<K, V, A> extends TableOperator<Windowed<K>, 
     super.open();
     aggregates = Windows.mapState(context.keyedState(), "windows");
     timers = createTimerService(this);
-    late = context.metrics().counter("numLateRecordsDropped");
+    streamTime.open(context);
   }
 
   @Override
   protected void initializeOperatorState(dev.sluice.runtime.checkpoint.OperatorRestore restore) {
-    streamTime = StreamTimes.restore(restore, context.taskInfo().getIndexOfThisSubtask(),
-        context.taskInfo().getNumberOfParallelSubtasks());
+    streamTime.restore(restore, context.taskInfo());
   }
 
   @Override
   protected void snapshotOperatorState(dev.sluice.runtime.checkpoint.SnapshotContext snapshot) {
-    StreamTimes.snapshot(snapshot, context.taskInfo().getIndexOfThisSubtask(),
-        context.taskInfo().getNumberOfParallelSubtasks(), streamTime);
+    streamTime.snapshot(snapshot, context.taskInfo());
   }
 
   @Override
@@ -73,12 +66,12 @@ final class WindowAggregateOperator<K, V, A> extends TableOperator<Windowed<K>, 
 
   @Override
   public void processElement(KeyValue<K, V> record, long timestamp) throws Exception {
-    streamTime = Math.max(streamTime, timestamp);
+    streamTime.advance(timestamp);
     long grace = windows.gracePeriodMs();
     boolean dropped = false;
     for (long start : windows.windowStartsFor(timestamp)) {
       long end = start + windows.size();
-      if (end + grace <= streamTime) {
+      if (end + grace <= streamTime.now()) {
         dropped = true;
         continue;
       }
@@ -94,13 +87,9 @@ final class WindowAggregateOperator<K, V, A> extends TableOperator<Windowed<K>, 
       }
     }
     if (dropped) {
-      late.inc();
-      if (late.getCount() == 1 || late.getCount() % 1000 == 0) {
-        LOG.warn("{}: dropped a late record for a closed window: {} at {} (stream time {}, grace {} ms; {} so far, metric "
-            + "numLateRecordsDropped)", context.operatorName(), record, timestamp, streamTime, grace, late.getCount());
-      }
+      streamTime.dropLate(record, timestamp);
     }
-    timers.advanceWatermark(streamTime);
+    timers.advanceWatermark(streamTime.now());
   }
 
   @Override
