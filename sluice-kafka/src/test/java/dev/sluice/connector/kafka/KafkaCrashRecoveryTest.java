@@ -78,18 +78,6 @@ class KafkaCrashRecoveryTest {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  /** The number of the newest completed checkpoint in {@code dir} (its {@code _metadata} exists), 0 if none. */
-  private static int newestCompleted(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(d -> d.getFileName().toString().startsWith("chk-"))
-          .filter(d -> Files.exists(d.resolve("_metadata")))
-          .mapToInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))).max().orElse(0);
-    }
-  }
-
   @ParameterizedTest
   @EnumSource(Face.class)
   void killedWithSigkillAndRestartedTheJobWritesEveryCountExactlyOnce(Face face) throws Exception {
@@ -153,18 +141,18 @@ class KafkaCrashRecoveryTest {
     long started = System.nanoTime();
     for (int run = 0; run <= KILLS + 8; run++) {
       Path log = tmp.resolve("run-" + run + ".log");
-      int before = newestCompleted(checkpoints);
+      int before = KafkaTestUtil.newestCheckpoint(checkpoints, true);
       long committedBefore = output.count();
       Process p = start(checkpoints, log);
       if (run < KILLS) {
         // kill only after a checkpoint completed in this run and more output was committed, so that
         // every run makes progress
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (p.isAlive() && (newestCompleted(checkpoints) <= before || output.count() <= committedBefore)
+        while (p.isAlive() && (KafkaTestUtil.newestCheckpoint(checkpoints, true) <= before || output.count() <= committedBefore)
             && System.nanoTime() < deadline) {
           Thread.sleep(20);
         }
-        if (p.isAlive() && (newestCompleted(checkpoints) <= before || output.count() <= committedBefore)) {
+        if (p.isAlive() && (KafkaTestUtil.newestCheckpoint(checkpoints, true) <= before || output.count() <= committedBefore)) {
           p.destroyForcibly();
           throw new AssertionError("run " + run + " committed no output within 60 s: " + Files.readString(log));
         }
@@ -175,7 +163,7 @@ class KafkaCrashRecoveryTest {
           long committed = output.drain();
           committedAtKills.add(committed);
           System.out.printf("kafka crash test: run %d killed after checkpoint %d; %,d counts committed%n",
-              run, newestCompleted(checkpoints), committed);
+              run, KafkaTestUtil.newestCheckpoint(checkpoints, true), committed);
           continue;
         }
       } else if (!face.ends) {

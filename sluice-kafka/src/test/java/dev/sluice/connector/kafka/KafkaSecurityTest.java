@@ -58,8 +58,7 @@ class KafkaSecurityTest {
   }
 
   private static AclBinding allow(String user, ResourceType type, String name, AclOperation op) {
-    PatternType pattern = name.equals("*") ? PatternType.LITERAL : PatternType.LITERAL;
-    return new AclBinding(new ResourcePattern(type, name, pattern),
+    return new AclBinding(new ResourcePattern(type, name, PatternType.LITERAL),
         new AccessControlEntry("User:" + user, "*", op, AclPermissionType.ALLOW));
   }
 

@@ -75,18 +75,43 @@ public final class KafkaTestUtil {
 
 
   /**
-   * Slows its subtask down, 1 ms every 20 records. Chained to a source it makes the reading slow, so that
-   * periodic checkpoints fall all over the input however fast the machine is.
+   * Slows its subtask down: 1 ms every {@code recordsPerMs} records (20 by default). Chained to a
+   * source it makes the reading slow, so that periodic checkpoints fall within the input however
+   * fast the machine is.
    */
   public static final class Throttle implements dev.sluice.api.common.functions.MapFunction<String, String> {
+    private final int recordsPerMs;
     private long seen;
+
+    public Throttle() {
+      this(20);
+    }
+
+    public Throttle(int recordsPerMs) {
+      this.recordsPerMs = recordsPerMs;
+    }
 
     @Override
     public String map(String value) throws Exception {
-      if (++seen % 20 == 0) {
+      if (++seen % recordsPerMs == 0) {
         Thread.sleep(1);
       }
       return value;
+    }
+  }
+
+  /**
+   * The newest checkpoint in {@code checkpoints} that started (its {@code chk-N} directory exists)
+   * or, with {@code completed}, that completed (its {@code _metadata} exists too); 0 if none.
+   */
+  public static int newestCheckpoint(java.nio.file.Path checkpoints, boolean completed) throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(checkpoints)) {
+      return 0;
+    }
+    try (var dirs = java.nio.file.Files.list(checkpoints)) {
+      return dirs.filter(d -> d.getFileName().toString().startsWith("chk-"))
+          .filter(d -> !completed || java.nio.file.Files.exists(d.resolve("_metadata")))
+          .mapToInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))).max().orElse(0);
     }
   }
 }

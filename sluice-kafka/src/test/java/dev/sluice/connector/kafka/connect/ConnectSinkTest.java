@@ -76,7 +76,7 @@ class ConnectSinkTest {
         .setMaxRecordsPerTask(10_000)
         .build();
     env.fromSource(source, WatermarkStrategy.noWatermarks(), "counting").uid("counting")
-        .map(new ConnectTestSupport.Throttle()).uid("throttle")
+        .map(new dev.sluice.connector.kafka.KafkaTestUtil.Throttle(10)).uid("throttle")
         .map(new ConnectTestSupport.FailOnceAfterCheckpoint(checkpoints, 2_000)).uid("fail-once")
         .sinkTo(recordingSink().build()).uid("recording");
     env.execute("recovering sink");

@@ -78,7 +78,7 @@ class ConnectSourceTest {
     env.fromSource(fileSource(in).setMaxRecordsPerTask(total).build(), WatermarkStrategy.noWatermarks(), "file")
         .uid("file-source")
         // chained to the source: reading is slow, so checkpoints fall within the file on any machine
-        .map(new ConnectTestSupport.Throttle()).uid("throttle")
+        .map(new dev.sluice.connector.kafka.KafkaTestUtil.Throttle(10)).uid("throttle")
         .map(new ConnectTestSupport.FailOnceAfterCheckpoint(checkpoints, 3_000)).uid("fail-once")
         .map(String::toUpperCase).returns(Types.STRING)
         .sinkTo(fileSink(out)).uid("file-sink");
@@ -107,7 +107,7 @@ class ConnectSourceTest {
     first.getCheckpointConfig().setCheckpointStorage(checkpoints.toString());
     first.setRestartStrategy(RestartStrategies.noRestart());
     first.fromSource(fileSource(in).build(), WatermarkStrategy.noWatermarks(), "file").uid("file-source")
-        .map(new ConnectTestSupport.Throttle()).uid("throttle")
+        .map(new dev.sluice.connector.kafka.KafkaTestUtil.Throttle(10)).uid("throttle")
         .map(new ConnectTestSupport.FailOnceAfterCheckpoint(checkpoints, 2_000)).uid("fail-once")
         .sinkTo(fileSink(out)).uid("file-sink");
     assertThatThrownBy(() -> first.execute("first run")).hasStackTraceContaining("injected failure");
@@ -121,7 +121,7 @@ class ConnectSourceTest {
     second.getCheckpointConfig().setResumeFromLatestCheckpoint(true);
     second.fromSource(fileSource(in).setMaxRecordsPerTask(total).build(), WatermarkStrategy.noWatermarks(), "file")
         .uid("file-source")
-        .map(new ConnectTestSupport.Throttle()).uid("throttle")
+        .map(new dev.sluice.connector.kafka.KafkaTestUtil.Throttle(10)).uid("throttle")
         .map(new ConnectTestSupport.FailOnceAfterCheckpoint(checkpoints, Long.MAX_VALUE)).uid("fail-once")
         .sinkTo(fileSink(out)).uid("file-sink");
     second.execute("second run");
@@ -173,7 +173,7 @@ class ConnectSourceTest {
         .setMaxRecordsPerTask(2_000)
         .build();
     List<String> got = env.fromSource(source, WatermarkStrategy.noWatermarks(), "counting")
-        .map(new ConnectTestSupport.Throttle()).executeAndCollect(100_000);
+        .map(new dev.sluice.connector.kafka.KafkaTestUtil.Throttle(10)).executeAndCollect(100_000);
     assertThat(got).hasSize(6_000);
     // the bounded job ends with a final checkpoint, so every record was acknowledged, once
     for (int t = 0; t < 3; t++) {

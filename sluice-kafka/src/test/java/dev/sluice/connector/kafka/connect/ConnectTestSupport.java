@@ -1,5 +1,6 @@
 package dev.sluice.connector.kafka.connect;
 
+import dev.sluice.connector.kafka.KafkaTestUtil;
 import dev.sluice.api.common.functions.MapFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,34 +35,6 @@ final class ConnectTestSupport {
     }
   }
 
-  /** The newest checkpoint started (its directory exists) or completed (its metadata too). */
-  static int newestCheckpoint(Path checkpoints, boolean completed) throws IOException {
-    if (!Files.isDirectory(checkpoints)) {
-      return 0;
-    }
-    try (var dirs = Files.list(checkpoints)) {
-      return dirs.filter(d -> d.getFileName().toString().startsWith("chk-"))
-          .filter(d -> !completed || Files.exists(d.resolve("_metadata")))
-          .mapToInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))).max().orElse(0);
-    }
-  }
-
-  /**
-   * Slows its subtask down, 1 ms every 10 records. Chained to a source it makes the reading slow, so
-   * that periodic checkpoints fall within the input however fast the machine is.
-   */
-  static final class Throttle implements MapFunction<String, String> {
-    private long seen;
-
-    @Override
-    public String map(String value) throws Exception {
-      if (++seen % 10 == 0) {
-        Thread.sleep(1);
-      }
-      return value;
-    }
-  }
-
   /** Shared between a test and the map below (one test at a time uses them). */
   static final AtomicBoolean FAILED = new AtomicBoolean();
   static final AtomicLong SEEN = new AtomicLong();
@@ -93,9 +66,9 @@ final class ConnectTestSupport {
     public String map(String value) throws Exception {
       SEEN.incrementAndGet();
       if (++seen == after) {
-        needed = newestCheckpoint(Path.of(checkpoints), false) + 1;
+        needed = KafkaTestUtil.newestCheckpoint(Path.of(checkpoints), false) + 1;
       }
-      if (seen > after && !FAILED.get() && newestCheckpoint(Path.of(checkpoints), true) >= needed
+      if (seen > after && !FAILED.get() && KafkaTestUtil.newestCheckpoint(Path.of(checkpoints), true) >= needed
           && FAILED.compareAndSet(false, true)) {
         SEEN_AT_FAILURE.set(SEEN.get());
         throw new IllegalStateException("injected failure");

@@ -58,19 +58,12 @@ class KafkaSinkTest {
       this.checkpoints = checkpoints;
     }
 
-    private int newest() throws java.io.IOException {
-      try (var dirs = Files.list(Path.of(checkpoints))) {
-        return dirs.filter(d -> Files.exists(d.resolve("_metadata")))
-            .mapToInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))).max().orElse(0);
-      }
-    }
-
     @Override
     public String map(String value) throws Exception {
       if (++seen % 1_000 == 0 && needed < 0) {
-        needed = newest() + 1;
+        needed = KafkaTestUtil.newestCheckpoint(Path.of(checkpoints), true) + 1;
       }
-      if (needed > 0 && seen % 100 == 0 && newest() >= needed && FAILURES_LEFT.getAndDecrement() > 0) {
+      if (needed > 0 && seen % 100 == 0 && KafkaTestUtil.newestCheckpoint(Path.of(checkpoints), true) >= needed && FAILURES_LEFT.getAndDecrement() > 0) {
         throw new IllegalStateException("injected failure");
       }
       return value;

@@ -204,22 +204,13 @@ class KafkaSourceTest {
       this.checkpoints = checkpoints;
     }
 
-    /** The newest checkpoint started (its directory exists) or completed (its metadata too). */
-    private int newest(boolean completed) throws java.io.IOException {
-      try (var dirs = java.nio.file.Files.list(Path.of(checkpoints))) {
-        return dirs.filter(d -> d.getFileName().toString().startsWith("chk-"))
-            .filter(d -> !completed || java.nio.file.Files.exists(d.resolve("_metadata")))
-            .mapToInt(d -> Integer.parseInt(d.getFileName().toString().substring(4))).max().orElse(0);
-      }
-    }
-
     @Override
     public String map(String value) throws Exception {
       TOTAL_SEEN.incrementAndGet();
       if (++seen == 3_000) {
-        needed = newest(false) + 1;
+        needed = KafkaTestUtil.newestCheckpoint(Path.of(checkpoints), false) + 1;
       }
-      if (seen > 3_000 && !FAILED.get() && newest(true) >= needed && FAILED.compareAndSet(false, true)) {
+      if (seen > 3_000 && !FAILED.get() && KafkaTestUtil.newestCheckpoint(Path.of(checkpoints), true) >= needed && FAILED.compareAndSet(false, true)) {
         SEEN_AT_FAILURE.set(TOTAL_SEEN.get());
         throw new IllegalStateException("injected failure");
       }

@@ -156,9 +156,6 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
         current = null;
         continue;
       }
-      if (state.output == null) {
-        state.output = output.createOutputForSplit(current.splitId);
-      }
       if (current.end) {
         finish(state, output);
         current = null;
