@@ -43,7 +43,7 @@ public final class KafkaErrors {
       if (t instanceof TransactionalIdAuthorizationException) {
         return new IllegalStateException("Kafka at " + servers + " does not authorize this client's transactional"
             + " ids: " + t.getMessage() + " An exactly-once sink needs WRITE and DESCRIBE on the transactional ids"
-            + " of its prefix (a PREFIXED ACL) and DESCRIBE on the cluster to list open transactions.", e);
+            + " of its prefix (a PREFIXED ACL); with DESCRIBE it also finds the transactions an earlier run left open.", e);
       }
       if (t instanceof ClusterAuthorizationException) {
         return new IllegalStateException("Kafka at " + servers + " does not authorize this client for a cluster"
