@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits the transactions of completed checkpoints: with the producer that wrote it when it is
  * still in this JVM, otherwise with a new producer that resumes the transaction from its id and
- * epoch. A transaction that is already committed is skipped (a commit after a restore).
+ * epoch. A transaction that is already committed is skipped (a commit after a restore). A producer
+ * that committed goes back to its writer's pool, if that writer is still open.
  */
 final class KafkaCommitter implements Committer<KafkaCommittable> {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaCommitter.class);
@@ -33,7 +34,14 @@ final class KafkaCommitter implements Committer<KafkaCommittable> {
       if (producer != null) {
         try {
           producer.commitTransaction();
-        } finally {
+        } catch (RuntimeException e) {
+          producer.close(Duration.ofSeconds(5));
+          throw e;
+        }
+        InternalProducers.Pool pool = InternalProducers.POOLS.get(InternalProducers.poolKey(c.transactionalId()));
+        if (pool != null) {
+          pool.offer(producer); // carries a later transaction of its writer
+        } else {
           producer.close(Duration.ofSeconds(5));
         }
         continue;

@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * still open with {@code c > R} and an old subtask index congruent to {@code s} modulo {@code p}
  * (so a smaller parallelism still covers all the old indexes, and no two subtasks touch the same
  * ids). Read-committed consumers are then not held back by an earlier run's leftovers.
+ *
+ * <p>A producer is not made per transaction: once the committer has committed a transaction with
+ * the producer that wrote it, the producer goes back to this writer's {@link InternalProducers.Pool}
+ * and carries a later transaction under that transaction's id ({@link InternalProducers#reassign}).
  */
 final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>, StatefulSinkWriter<T, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaWriter.class);
@@ -43,6 +47,12 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
   private final KafkaSink<T> sink;
   private final int subtask;
   private final List<String> precommittedHere = new ArrayList<>();
+  /** Producers of this writer whose transactions are committed (exactly-once only). */
+  private InternalProducers.Pool pool;
+  private String poolKey;
+  /** Transactions begun, and producers made for them (the rest were carried by pooled producers). */
+  private final dev.sluice.runtime.metrics.OperatorMetrics.Counter transactions;
+  private final dev.sluice.runtime.metrics.OperatorMetrics.Counter producersCreated;
   private KafkaProducer<byte[], byte[]> producer;
   private String transactionalId;
   /** The last checkpoint this writer took part in (or was restored from); 0 before the first. */
@@ -59,6 +69,8 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
     this.sink = sink;
     this.subtask = context.getSubtaskId();
     this.lastCheckpoint = context.getRestoredCheckpointId().orElse(0);
+    this.transactions = context.metrics().counter("kafkaTransactions");
+    this.producersCreated = context.metrics().counter("kafkaProducersCreated");
     try {
       sink.getRecordSerializer().open(new dev.sluice.api.common.serialization.SerializationSchema.InitializationContext() {});
     } catch (Exception e) {
@@ -66,6 +78,12 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
     }
     if (exactlyOnce()) {
       abortLingering(context.getNumberOfParallelSubtasks());
+      poolKey = InternalProducers.poolKey(transactionalId(sink.getTransactionalIdPrefix(), subtask, 0));
+      pool = new InternalProducers.Pool();
+      InternalProducers.Pool earlier = InternalProducers.POOLS.put(poolKey, pool);
+      if (earlier != null) {
+        earlier.close(); // a writer of an earlier attempt of this job that did not close
+      }
     } else {
       producer = InternalProducers.create(sink.producerProperties());
     }
@@ -169,9 +187,23 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
 
   private KafkaProducer<byte[], byte[]> beginTransaction() {
     transactionalId = transactionalId(sink.getTransactionalIdPrefix(), subtask, lastCheckpoint);
-    Properties p = sink.producerProperties();
-    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-    KafkaProducer<byte[], byte[]> created = InternalProducers.create(p);
+    KafkaProducer<byte[], byte[]> created = pool.take();
+    if (created != null) {
+      try {
+        InternalProducers.reassign(created, transactionalId);
+      } catch (RuntimeException e) {
+        LOG.warn("Could not reuse a Kafka producer for transaction {}; creating a new one", transactionalId, e);
+        created.close(Duration.ZERO);
+        created = null;
+      }
+    }
+    if (created == null) {
+      Properties p = sink.producerProperties();
+      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+      created = InternalProducers.create(p);
+      producersCreated.inc();
+    }
+    transactions.inc();
     try {
       created.initTransactions();
       created.beginTransaction();
@@ -255,6 +287,10 @@ final class KafkaWriter<T> implements CommittingSinkWriter<T, KafkaCommittable>,
         }
       }
       p.close(Duration.ofSeconds(5));
+    }
+    if (pool != null) {
+      InternalProducers.POOLS.remove(poolKey, pool);
+      pool.close();
     }
     // pre-committed transactions stay open; a committer (of a restored run, maybe) commits them
     for (String id : precommittedHere) {

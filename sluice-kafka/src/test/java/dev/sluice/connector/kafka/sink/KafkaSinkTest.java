@@ -177,6 +177,88 @@ class KafkaSinkTest {
         .containsExactly("a", "b");
   }
 
+  /**
+   * A producer whose transaction committed takes a new transactional id as a new producer would:
+   * it registers the id with the coordinator, fencing a zombie that still holds that id with an
+   * open transaction, and its records are committed under the new id.
+   */
+  @Test
+  void aCommittedProducerCarriesATransactionOfAnotherId() throws Exception {
+    KAFKA.kafka().createTopic("reassign", 1);
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "reassign-a");
+    Properties zombieProps = new Properties();
+    zombieProps.putAll(p);
+    zombieProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "reassign-b");
+    try (KafkaProducer<byte[], byte[]> producer = InternalProducers.create(p);
+        KafkaProducer<byte[], byte[]> zombie = InternalProducers.create(zombieProps)) {
+      zombie.initTransactions();
+      zombie.beginTransaction();
+      zombie.send(new ProducerRecord<>("reassign", "zombie".getBytes()));
+      zombie.flush();
+
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>("reassign", "first".getBytes()));
+      producer.commitTransaction();
+      long firstProducerId = InternalProducers.committable("reassign-a", producer).producerId();
+
+      InternalProducers.reassign(producer, "reassign-b");
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>("reassign", "second".getBytes()));
+      producer.flush();
+      KafkaCommittable second = InternalProducers.committable("reassign-b", producer);
+      producer.commitTransaction();
+
+      assertThat(second.producerId()).isNotEqualTo(firstProducerId);
+      org.assertj.core.api.Assertions.assertThatThrownBy(zombie::commitTransaction)
+          .isInstanceOf(org.apache.kafka.common.KafkaException.class);
+    }
+    assertThat(KafkaTestUtil.values(KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "reassign", "read_committed")))
+        .containsExactly("first", "second");
+    assertThat(ongoing()).doesNotContain("reassign-a", "reassign-b");
+  }
+
+  /** Many checkpoints, few producers: a committed transaction's producer carries a later one. */
+  @Test
+  void theWriterReusesCommittedProducers() throws Exception {
+    KAFKA.kafka().createTopic("reuse-in", 1);
+    KAFKA.kafka().createTopic("reuse-out", 1);
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      values.add("k" + (i % 3));
+    }
+    produceRoundRobin(KAFKA.bootstrapServers(), "reuse-in", 1, values);
+    Files.createDirectories(tmp.resolve("chk"));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.enableCheckpointing(20);
+    env.getCheckpointConfig().setCheckpointStorage(tmp.resolve("chk").toString());
+    KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(KAFKA.bootstrapServers())
+        .setTopics("reuse-in").setValueOnlyDeserializer(new SimpleStringSchema())
+        .setBounded(OffsetsInitializer.latest()).build();
+    env.fromSource(source, WatermarkStrategy.noWatermarks(), "in")
+        .map(new KafkaTestUtil.Throttle(5)) // about 1.2 s of input: many checkpoints on any machine
+        .map(v -> v + ",x")
+        .sinkTo(sink("reuse-out", DeliveryGuarantee.EXACTLY_ONCE)).uid("out");
+    dev.sluice.core.execution.JobClient client = env.executeAsync("reuse");
+    client.getJobExecutionResult().get();
+    long transactions = 0;
+    long producers = 0;
+    for (var e : client.metrics().entrySet()) {
+      if (e.getKey().endsWith(".kafkaTransactions")) {
+        transactions += e.getValue();
+      } else if (e.getKey().endsWith(".kafkaProducersCreated")) {
+        producers += e.getValue();
+      }
+    }
+    assertThat(KafkaTestUtil.values(KafkaTestUtil.readAll(KAFKA.bootstrapServers(), "reuse-out", "read_committed")))
+        .hasSize(values.size());
+    assertThat(transactions).isGreaterThanOrEqualTo(10);
+    assertThat(producers).isBetween(1L, transactions / 3);
+  }
+
   /** Opens a transaction with id {@code id}, writes {@code value} to {@code topic} and "crashes" (closes without ending it). */
   private static void leaveOpen(String id, String topic, String value) {
     Properties p = new Properties();
