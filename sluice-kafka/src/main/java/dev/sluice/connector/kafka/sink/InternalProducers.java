@@ -137,7 +137,7 @@ final class InternalProducers {
 
   /**
    * Gives a producer whose last transaction has completed (state READY) a new transactional id:
-   * back to UNINITIALIZED, without its producer id, coordinator and per-partition sequences, so
+   * back to UNINITIALIZED, without its producer id and per-partition sequences, so
    * that {@code initTransactions()} registers the new id with its coordinator (fencing any earlier
    * producer of that id) as a new producer would. Saves a producer's threads, connections and
    * metadata per transaction.
@@ -155,7 +155,10 @@ final class InternalProducers {
         transitionTo.setAccessible(true);
         transitionTo.invoke(tm, state(stateClass, "UNINITIALIZED"));
         setField(tm, "transactionalId", transactionalId);
-        setField(tm, "transactionCoordinator", null);
+        // The coordinator found for the old id is kept: with one broker (or by luck) it is the new
+        // id's too; otherwise the broker answers NOT_COORDINATOR and the client looks it up, as it
+        // would for a new producer. Forgetting it would make every initTransactions a retry, and
+        // the client sleeps retry.backoff.ms (100 ms) before a retried request.
         setField(tm, "producerIdAndEpoch", ProducerIdAndEpoch.NONE);
         setField(tm, "transactionStarted", false);
         Object partitions = field(tm, "txnPartitionMap");
