@@ -356,7 +356,10 @@ public final class JobExecution implements JobClient {
     if (!stop) {
       return path;
     }
-    return path.thenCombine(result.handle((r, e) -> null), (p, ignored) -> p);
+    // a savepoint that failed fails the stop at once (the job runs on); one that completed is
+    // followed by the end of the job. (thenCombine would wait for the job's end in both cases, and a
+    // job whose stop failed may never end.)
+    return path.thenCompose(p -> result.handle((r, e) -> p));
   }
 
   /** Statistics of the job's checkpoints so far (empty when it does not checkpoint). */

@@ -1,0 +1,69 @@
+package dev.sluice.runtime.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.api.common.JobStatus;
+import dev.sluice.api.common.functions.MapFunction;
+import dev.sluice.core.execution.JobClient;
+import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
+import dev.sluice.streaming.api.functions.sink.v2.DiscardingSink;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stop-with-savepoint that fails after the sources took its barrier (and stopped): the job is
+ * not stopping after all, so the sources read on, later checkpoints succeed, and a second
+ * stop-with-savepoint ends the job. Before, the sources stayed stopped for good: the job produced
+ * nothing more and declined every checkpoint.
+ */
+class FailedStopWithSavepointTest {
+  private static final long WAIT_SECONDS = 30; // only reached when the job is stuck
+
+  @TempDir Path tmp;
+
+  /** Blocks on the element 100 until released, so that a savepoint cannot complete meanwhile. */
+  static final class Gate implements MapFunction<Long, Long> {
+    static volatile CountDownLatch entered;
+    static volatile CountDownLatch release;
+
+    @Override
+    public Long map(Long value) throws Exception {
+      if (value == 100) {
+        entered.countDown();
+        release.await();
+      }
+      return value;
+    }
+  }
+
+  @Test
+  void aSourceStoppedForAFailedStopWithSavepointReadsOn() throws Exception {
+    Gate.entered = new CountDownLatch(1);
+    Gate.release = new CountDownLatch(1);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.getConfig().setWorkerThreads(2); // the source keeps its own worker while the gate blocks
+    env.enableCheckpointing(3_600_000);
+    env.getCheckpointConfig().setCheckpointStorage(tmp.resolve("chk").toString());
+    env.getCheckpointConfig().setCheckpointTimeout(300);
+    env.fromSequence(1, Long.MAX_VALUE).rebalance().map(new Gate()).sinkTo(new DiscardingSink<>());
+    JobClient client = env.executeAsync("gated");
+    try {
+      assertThat(Gate.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      // the source takes the stop barrier and stops; the gated subtask cannot: the savepoint times out
+      assertThatThrownBy(() -> client.stopWithSavepoint(tmp.resolve("sp").toString()).get(WAIT_SECONDS, TimeUnit.SECONDS))
+          .hasMessageContaining("did not complete within 300 ms");
+      Gate.release.countDown();
+
+      String savepoint = client.stopWithSavepoint(tmp.resolve("sp").toString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(Path.of(savepoint).resolve(CheckpointStorage.METADATA_FILE)).exists();
+      assertThat(client.getJobStatus().get()).isEqualTo(JobStatus.FINISHED);
+    } finally {
+      Gate.release.countDown();
+      client.cancel().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+}
