@@ -10,6 +10,7 @@ import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import dev.sluice.streaming.api.functions.sink.v2.DiscardingSink;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,18 @@ class FailedStopWithSavepointTest {
           .hasMessageContaining("did not complete within 300 ms");
       Gate.release.countDown();
 
-      String savepoint = client.stopWithSavepoint(tmp.resolve("sp").toString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      // the short timeout applies to this stop too: on a loaded machine it may time out as well,
+      // which is fine now (the sources resume each time); any other failure is not
+      String savepoint = null;
+      for (int attempt = 0; savepoint == null; attempt++) {
+        try {
+          savepoint = client.stopWithSavepoint(tmp.resolve("sp").toString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (attempt >= 20 || !String.valueOf(e.getCause().getMessage()).contains("did not complete within")) {
+            throw e;
+          }
+        }
+      }
       assertThat(Path.of(savepoint).resolve(CheckpointStorage.METADATA_FILE)).exists();
       assertThat(client.getJobStatus().get()).isEqualTo(JobStatus.FINISHED);
     } finally {
