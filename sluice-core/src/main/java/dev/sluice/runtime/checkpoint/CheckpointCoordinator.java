@@ -86,6 +86,8 @@ public final class CheckpointCoordinator {
   private boolean finalRequested;
   /** The final checkpoint or a stop-with-savepoint of the current attempt completed: it is ending. */
   private boolean terminating;
+  /** A stop-with-savepoint of the current attempt completed. */
+  private boolean stoppedWithSavepoint;
   /** An attempt whose end was reported before it was started (its start then takes it into account). */
   private Target endedBeforeStart;
   private ScheduledFuture<?> scheduled;
@@ -145,6 +147,7 @@ public final class CheckpointCoordinator {
     this.finalRequested = endedBeforeStart == attempt;
     this.endedBeforeStart = null;
     this.terminating = false;
+    this.stoppedWithSavepoint = false;
     scheduleNext(finalRequested ? 0 : settings.intervalMs());
   }
 
@@ -458,6 +461,7 @@ public final class CheckpointCoordinator {
         // the attempt ends now: a checkpoint triggered after this one would reach stopped or
         // finished subtasks, which decline it (and a declined checkpoint can fail the job)
         terminating = true;
+        stoppedWithSavepoint = p.stop;
         if (scheduled != null) {
           scheduled.cancel(false);
         }
@@ -541,6 +545,14 @@ public final class CheckpointCoordinator {
       t.failJob(new CheckpointException(message + " (tolerable failed checkpoints: "
           + settings.tolerableFailures() + ")", cause));
     }
+  }
+
+  /**
+   * Whether a stop-with-savepoint of the current (or just ended) attempt completed: the job was
+   * asked to stop and its state is in the savepoint, so it must not be restarted.
+   */
+  public synchronized boolean attemptStoppedWithSavepoint() {
+    return stoppedWithSavepoint;
   }
 
   /** Whether a periodic (or final) checkpoint is scheduled and not yet started; for tests. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.api.common.JobStatus;
+import dev.sluice.api.common.restartstrategy.RestartStrategies;
 import dev.sluice.api.common.functions.MapFunction;
 import dev.sluice.core.execution.JobClient;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
@@ -76,6 +77,35 @@ class FailedStopWithSavepointTest {
     } finally {
       Gate.release.countDown();
       client.cancel().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * The job fails after its stop-with-savepoint completed (a sink's commit throws): it is not
+   * restarted (that would run it on from the savepoint, and the stop would wait for its end for
+   * ever); the stop completes with the savepoint, from which a new run resumes.
+   */
+  @Test
+  void aJobThatFailsAfterItsStopWithSavepointCompletedIsNotRestarted() throws Exception {
+    String name = "fails-while-stopping";
+    CommitRecordingSink.failNextCommit(name);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.enableCheckpointing(3_600_000); // the stop's savepoint is the first to commit
+    env.getCheckpointConfig().setCheckpointStorage(tmp.resolve("chk").toString());
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, java.time.Duration.ZERO));
+    env.fromSequence(1, Long.MAX_VALUE).sinkTo(new CommitRecordingSink<>(name));
+    JobClient client = env.executeAsync(name);
+    try {
+      while (CommitRecordingSink.written(name) == 0) {
+        Thread.sleep(5); // until the sink wrote something, so that the savepoint has output to commit
+      }
+      String savepoint = client.stopWithSavepoint(tmp.resolve("sp").toString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(Path.of(savepoint).resolve(CheckpointStorage.METADATA_FILE)).exists();
+      assertThat(client.getJobStatus().get()).isEqualTo(JobStatus.FAILED);
+      assertThat(((dev.sluice.runtime.execution.JobExecution) client).restarts()).isZero();
+    } finally {
+      client.cancel().get(WAIT_SECONDS, TimeUnit.SECONDS);
+      CommitRecordingSink.forget(name);
     }
   }
 }
