@@ -36,7 +36,9 @@ public interface JobClient {
 
   /**
    * Takes a savepoint and stops the job (sources stop after it, sinks commit, the job ends as
-   * FINISHED); completes with the savepoint's path once the job has ended.
+   * FINISHED); completes with the savepoint's path once the job has ended. If the savepoint fails,
+   * completes exceptionally at once and the job runs on (its sources resume). If the job fails
+   * after the savepoint completed, it is not restarted (it ends FAILED; the savepoint is valid).
    */
   default CompletableFuture<String> stopWithSavepoint(String directory) {
     return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints"));

@@ -28,9 +28,14 @@ import org.slf4j.LoggerFactory;
  * Takes a job's checkpoints: triggers them periodically (or on request, for savepoints) at the
  * sources of the running attempt, collects every subtask's acknowledgement, writes the metadata
  * that makes a checkpoint complete, deletes checkpoints beyond the retained number, and tells the
- * subtasks (so two-phase-commit sinks commit). One checkpoint is in flight at a time. Lives as
- * long as the job, across restarts; its own thread does the triggering and completing, a small
- * pool writes state files.
+ * subtasks (so two-phase-commit sinks commit). One checkpoint is in flight at a time; a savepoint
+ * requested meanwhile waits for it and goes before the next periodic checkpoint. Lives as long as
+ * the job, across restarts; its own thread does the triggering and completing, a small pool writes
+ * state files.
+ *
+ * <p>The end of an attempt: when every subtask has ended its input, the next checkpoint that is
+ * not a savepoint is the final one (at once, or as soon as the one in flight ends); when it — or a
+ * stop-with-savepoint — completes, the attempt is ending and nothing more is triggered for it.
  */
 public final class CheckpointCoordinator {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
@@ -66,6 +71,8 @@ public final class CheckpointCoordinator {
   private final ScheduledExecutorService thread;
   private final ExecutorService writers;
   private final Deque<CheckpointStorage.Completed> retained = new ArrayDeque<>();
+  /** Savepoints requested and not yet triggered, oldest first (guarded by this). */
+  private final Deque<SavepointRequest> savepointRequests = new ArrayDeque<>();
   private final List<CheckpointStats> history = new ArrayList<>();
 
   // guarded by this
@@ -75,7 +82,14 @@ public final class CheckpointCoordinator {
   private CheckpointStorage.Completed latest;
   private int consecutiveFailures;
   private long lastEndMillis;
+  /** Every subtask of the current attempt has ended its input: the next checkpoint is the final one. */
   private boolean finalRequested;
+  /** The final checkpoint or a stop-with-savepoint of the current attempt completed: it is ending. */
+  private boolean terminating;
+  /** A stop-with-savepoint of the current attempt completed. */
+  private boolean stoppedWithSavepoint;
+  /** An attempt whose end was reported before it was started (its start then takes it into account). */
+  private Target endedBeforeStart;
   private ScheduledFuture<?> scheduled;
   private boolean shutdown;
 
@@ -124,11 +138,17 @@ public final class CheckpointCoordinator {
     }
   }
 
-  /** A new attempt runs: periodic checkpoints go to it. */
+  /**
+   * A new attempt runs: periodic checkpoints go to it. Called before any of its subtasks runs; if
+   * its {@link #allSubtasksEnded} came first all the same, the final checkpoint is taken at once.
+   */
   public synchronized void attemptStarted(Target attempt) {
     this.target = attempt;
-    this.finalRequested = false;
-    scheduleNext(settings.intervalMs());
+    this.finalRequested = endedBeforeStart == attempt;
+    this.endedBeforeStart = null;
+    this.terminating = false;
+    this.stoppedWithSavepoint = false;
+    scheduleNext(finalRequested ? 0 : settings.intervalMs());
   }
 
   /** The attempt stopped (failed, cancelled or finished): a checkpoint in flight is abandoned. */
@@ -140,10 +160,21 @@ public final class CheckpointCoordinator {
     if (pending != null) {
       abort(pending, "the job " + reason, false);
     }
+    failSavepointRequests("the job " + reason);
   }
 
-  /** Every subtask of the attempt has consumed its input: take the final checkpoint now. */
-  public synchronized void allSubtasksEnded() {
+  /**
+   * Every subtask of {@code attempt} has consumed its input: take the final checkpoint now, or as
+   * soon as the checkpoint in flight ends. For an attempt not started yet, its start does so.
+   */
+  public synchronized void allSubtasksEnded(Target attempt) {
+    if (attempt != target) {
+      endedBeforeStart = attempt; // (an attempt that ended before is never reported after its end)
+      return;
+    }
+    if (terminating) {
+      return;
+    }
     finalRequested = true;
     if (pending == null) {
       scheduleNext(0);
@@ -166,9 +197,35 @@ public final class CheckpointCoordinator {
 
   private void triggerPeriodic() {
     try {
-      trigger(false, false, null);
+      trigger(true);
     } catch (RuntimeException e) {
       LOG.warn("Could not trigger a checkpoint of job '{}': {}", jobName, e.getMessage());
+    }
+  }
+
+  /** Triggers a waiting savepoint on the coordinator thread, unless a checkpoint is in flight. */
+  private void triggerRequestedSavepoint() {
+    try {
+      thread.execute(() -> {
+        try {
+          trigger(false);
+        } catch (RuntimeException e) {
+          LOG.warn("Could not trigger a savepoint of job '{}': {}", jobName, e.getMessage());
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // shutting down: shutdown() fails the waiting requests
+    }
+  }
+
+  private record SavepointRequest(Path directory, boolean stop,
+      CompletableFuture<CheckpointStorage.Completed> result) {}
+
+  private void failSavepointRequests(String reason) {
+    SavepointRequest r;
+    while ((r = savepointRequests.pollFirst()) != null) {
+      r.result.completeExceptionally(new IllegalStateException(
+          "Cannot take a savepoint of job '" + jobName + "' now: " + reason));
     }
   }
 
@@ -178,29 +235,16 @@ public final class CheckpointCoordinator {
    */
   public CompletableFuture<CheckpointStorage.Completed> triggerSavepoint(Path directory, boolean stop) {
     CompletableFuture<CheckpointStorage.Completed> result = new CompletableFuture<>();
-    try {
-      thread.execute(() -> {
-        try {
-          Pending p = trigger(true, stop, directory);
-          if (p == null) {
-            result.completeExceptionally(new IllegalStateException(
-                "Cannot take a savepoint of job '" + jobName + "' now: it is not running"));
-          } else {
-            p.future.whenComplete((c, e) -> {
-              if (e != null) {
-                result.completeExceptionally(e);
-              } else {
-                result.complete(c);
-              }
-            });
-          }
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      result.completeExceptionally(new IllegalStateException("The job '" + jobName + "' has ended"));
+    synchronized (this) {
+      if (shutdown) {
+        result.completeExceptionally(new IllegalStateException("The job '" + jobName + "' has ended"));
+        return result;
+      }
+      // a checkpoint in flight is not a reason to fail: the request waits for it (a caller retrying
+      // could otherwise be starved by back-to-back periodic checkpoints)
+      savepointRequests.addLast(new SavepointRequest(directory, stop, result));
     }
+    triggerRequestedSavepoint();
     return result;
   }
 
@@ -232,31 +276,46 @@ public final class CheckpointCoordinator {
     }
   }
 
-  private Pending trigger(boolean savepoint, boolean stop, Path savepointDir) {
+  /**
+   * On the coordinator thread: triggers the oldest waiting savepoint or, if {@code periodic} and
+   * none waits, a periodic (or the final) checkpoint. Nothing when a checkpoint is in flight: its
+   * end triggers what comes next.
+   */
+  private void trigger(boolean periodic) {
     Target t;
     Pending p;
+    SavepointRequest request;
     synchronized (this) {
       t = target;
       if (t == null || shutdown) {
-        return null;
+        failSavepointRequests("it is not running");
+        return;
+      }
+      if (terminating) {
+        failSavepointRequests("it is stopping");
+        return;
       }
       if (pending != null) {
-        if (savepoint) {
-          throw new IllegalStateException("A checkpoint of job '" + jobName + "' is in progress; try again");
+        return; // the next trigger comes when it ends
+      }
+      request = savepointRequests.pollFirst();
+      if (request == null) {
+        if (!periodic) {
+          return;
         }
-        return null; // the next trigger is scheduled when it ends
+        long sinceLast = System.currentTimeMillis() - lastEndMillis;
+        if (!finalRequested && sinceLast < settings.minPauseMs()) {
+          scheduleNext(settings.minPauseMs() - sinceLast);
+          return;
+        }
       }
-      long sinceLast = System.currentTimeMillis() - lastEndMillis;
-      if (!savepoint && !finalRequested && sinceLast < settings.minPauseMs()) {
-        scheduleNext(settings.minPauseMs() - sinceLast);
-        return null;
-      }
+      boolean savepoint = request != null;
       long id = nextId++;
       Path dir;
       try {
         if (savepoint) {
-          Files.createDirectories(savepointDir);
-          dir = savepointDir.resolve("savepoint-" + id + "-" + System.currentTimeMillis());
+          Files.createDirectories(request.directory());
+          dir = request.directory().resolve("savepoint-" + id + "-" + System.currentTimeMillis());
           Files.createDirectory(dir);
         } else {
           dir = storage.initCheckpoint(id);
@@ -264,22 +323,39 @@ public final class CheckpointCoordinator {
       } catch (IOException e) {
         recordFailure(id, savepoint, System.currentTimeMillis(), 0,
             "cannot create its directory: " + e.getMessage());
-        countFailure(t, "Checkpoint " + id + " of job '" + jobName
-            + "' could not create its directory: " + e.getMessage(), e);
         if (savepoint) {
-          throw new IllegalStateException("Cannot write the savepoint to " + savepointDir + ": " + e.getMessage(), e);
+          request.result().completeExceptionally(new IllegalStateException(
+              "Cannot write the savepoint to " + request.directory() + ": " + e.getMessage(), e));
+          if (!savepointRequests.isEmpty()) {
+            triggerRequestedSavepoint();
+          }
+        } else {
+          countFailure(t, "Checkpoint " + id + " of job '" + jobName
+              + "' could not create its directory: " + e.getMessage(), e);
+          scheduleNext(settings.intervalMs());
         }
-        scheduleNext(settings.intervalMs());
-        return null;
+        return;
       }
-      p = new Pending(id, System.currentTimeMillis(), dir, savepoint, stop, finalRequested,
-          t.numberOfSubtasks());
+      // a savepoint is never the final checkpoint, even after the input ended: it commits nothing
+      // (a stop-with-savepoint ends the job by its own flag)
+      p = new Pending(id, System.currentTimeMillis(), dir, savepoint, savepoint && request.stop(),
+          finalRequested && !savepoint, t.numberOfSubtasks());
       pending = p;
+      if (savepoint) {
+        CompletableFuture<CheckpointStorage.Completed> result = request.result();
+        p.future.whenComplete((c, e) -> {
+          if (e != null) {
+            result.completeExceptionally(e);
+          } else {
+            result.complete(c);
+          }
+        });
+      }
       p.timeout = thread.schedule(() -> timeout(p), settings.timeoutMs(), TimeUnit.MILLISECONDS);
     }
     try {
       Map<String, VersionedBytes> states =
-          t.triggerCheckpoint(new CheckpointBarrier(p.id, p.timestamp, p.dir, savepoint, stop));
+          t.triggerCheckpoint(new CheckpointBarrier(p.id, p.timestamp, p.dir, p.savepoint, p.stop));
       synchronized (this) {
         p.coordinatorStates = states;
       }
@@ -290,7 +366,6 @@ public final class CheckpointCoordinator {
         }
       }
     }
-    return p;
   }
 
   private synchronized void timeout(Pending p) {
@@ -382,9 +457,22 @@ public final class CheckpointCoordinator {
         }
       }
       t = target;
-      if (!p.stop && !p.finalCheckpoint) {
-        scheduleNext(Math.max(settings.minPauseMs(),
+      if (p.stop || p.finalCheckpoint) {
+        // the attempt ends now: a checkpoint triggered after this one would reach stopped or
+        // finished subtasks, which decline it (and a declined checkpoint can fail the job)
+        terminating = true;
+        stoppedWithSavepoint = p.stop;
+        if (scheduled != null) {
+          scheduled.cancel(false);
+        }
+        failSavepointRequests("it is stopping");
+      } else {
+        // after the input ended, the final checkpoint follows at once, not an interval later
+        scheduleNext(finalRequested ? 0 : Math.max(settings.minPauseMs(),
             settings.intervalMs() - (System.currentTimeMillis() - p.timestamp)));
+        if (!savepointRequests.isEmpty()) {
+          triggerRequestedSavepoint();
+        }
       }
     }
     LOG.debug("Checkpoint {} of job '{}' complete: {} bytes", p.id, jobName, metadata.stateSize());
@@ -441,6 +529,9 @@ public final class CheckpointCoordinator {
       }
       scheduleNext(finalRequested ? settings.minPauseMs() : settings.intervalMs());
     }
+    if (!savepointRequests.isEmpty()) {
+      triggerRequestedSavepoint();
+    }
   }
 
   private void recordFailure(long id, boolean savepoint, long timestamp, long durationMs, String reason) {
@@ -454,6 +545,19 @@ public final class CheckpointCoordinator {
       t.failJob(new CheckpointException(message + " (tolerable failed checkpoints: "
           + settings.tolerableFailures() + ")", cause));
     }
+  }
+
+  /**
+   * Whether a stop-with-savepoint of the current (or just ended) attempt completed: the job was
+   * asked to stop and its state is in the savepoint, so it must not be restarted.
+   */
+  public synchronized boolean attemptStoppedWithSavepoint() {
+    return stoppedWithSavepoint;
+  }
+
+  /** Whether a periodic (or final) checkpoint is scheduled and not yet started; for tests. */
+  synchronized boolean periodicTriggerScheduled() {
+    return scheduled != null && !scheduled.isDone();
   }
 
   /** Statistics of every checkpoint of this run so far, oldest first. */
@@ -476,6 +580,7 @@ public final class CheckpointCoordinator {
           // best effort
         }
       }
+      failSavepointRequests("it has ended");
     }
     thread.shutdownNow();
     writers.shutdownNow();

@@ -92,12 +92,15 @@ final class ExecutionAttempt implements CheckpointCoordinator.Target {
     for (SourceCoordinator<?> c : coordinators) {
       c.start();
     }
+    if (checkpoints != null) {
+      // before any subtask runs: a tiny bounded job can end all its input before this thread
+      // returns from starting the workers; registering the attempt after that once reset the
+      // coordinator's "all subtasks ended", and the final checkpoint never came
+      checkpoints.attemptStarted(this);
+    }
     liveWorkers.set(workerThreads.size());
     for (Thread t : workerThreads) {
       t.start();
-    }
-    if (checkpoints != null) {
-      checkpoints.attemptStarted(this);
     }
   }
 
@@ -121,7 +124,7 @@ final class ExecutionAttempt implements CheckpointCoordinator.Target {
   /** With checkpointing: a subtask consumed all its input and waits for the final checkpoint. */
   void subtaskEnded(Subtask subtask) {
     if (unendedSubtasks.decrementAndGet() == 0 && checkpoints != null) {
-      checkpoints.allSubtasksEnded();
+      checkpoints.allSubtasksEnded(this);
     }
   }
 

@@ -161,11 +161,19 @@ public final class JobExecution implements JobClient {
       if (ended != attempt) {
         return;
       }
+      // an attempt that fails after its stop-with-savepoint completed (a sink's last commit, say)
+      // is not restarted: the job was asked to stop and the savepoint holds its state; a restart
+      // would run it on from the savepoint, and the stop, which waits for the job's end, would
+      // never complete
+      boolean stopped = checkpoints != null && checkpoints.attemptStoppedWithSavepoint();
       if (checkpoints != null) {
         checkpoints.attemptEnded(outcome == ExecutionAttempt.Outcome.FAILED ? "failed"
             : outcome == ExecutionAttempt.Outcome.CANCELED ? "was cancelled" : "finished");
       }
-      if (outcome == ExecutionAttempt.Outcome.FAILED && status == JobStatus.RUNNING) {
+      if (outcome == ExecutionAttempt.Outcome.FAILED && status == JobStatus.RUNNING && stopped) {
+        LOG.warn("Job '{}' failed after its stop-with-savepoint completed; not restarting it: {}",
+            jobName, describe(cause));
+      } else if (outcome == ExecutionAttempt.Outcome.FAILED && status == JobStatus.RUNNING) {
         long delay = restartDelay();
         if (delay >= 0) {
           restarts++;
@@ -356,7 +364,10 @@ public final class JobExecution implements JobClient {
     if (!stop) {
       return path;
     }
-    return path.thenCombine(result.handle((r, e) -> null), (p, ignored) -> p);
+    // a savepoint that failed fails the stop at once (the job runs on); one that completed is
+    // followed by the end of the job. (thenCombine would wait for the job's end in both cases, and a
+    // job whose stop failed may never end.)
+    return path.thenCompose(p -> result.handle((r, e) -> p));
   }
 
   /** Statistics of the job's checkpoints so far (empty when it does not checkpoint). */

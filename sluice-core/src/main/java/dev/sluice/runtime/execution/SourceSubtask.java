@@ -34,11 +34,20 @@ final class SourceSubtask extends Subtask {
     }
   }
 
+  /** The stop-with-savepoint this subtask stopped for, or -1. */
+  private long stoppedFor = -1;
+  /** The newest checkpoint the coordinator abandoned. */
+  private long lastAborted = -1;
+
   /**
    * Mail from the coordinator: hands the records staged so far downstream, snapshots the chain
-   * (the reader's splits first), and sends the barrier on. A stop barrier ends production.
+   * (the reader's splits first), and sends the barrier on. A stop barrier ends production, until
+   * the coordinator says that savepoint failed.
    */
   void triggerCheckpoint(CheckpointBarrier barrier) {
+    if (barrier.id() <= lastAborted) {
+      return; // abandoned before its mail got here (a stop barrier must not stop the source now)
+    }
     if (!isRunning() && !hasEnded()) {
       job.checkpoints().decline(barrier.id(), new IllegalStateException(
           "source subtask " + taskInfo.getTaskNameWithSubtasks() + " no longer runs"));
@@ -46,8 +55,23 @@ final class SourceSubtask extends Subtask {
     }
     source.flush();
     performCheckpoint(barrier, 0);
-    if (barrier.stop()) {
+    if (barrier.stop() && isRunning()) {
       stopProducing();
+      stoppedFor = barrier.id();
+    }
+  }
+
+  /**
+   * Mail from the coordinator: a checkpoint was abandoned. If it was the stop-with-savepoint this
+   * source stopped for, the job is not stopping after all: the source reads on (it would otherwise
+   * stay stopped for good, and decline every later checkpoint).
+   */
+  @Override
+  void abortCheckpoint(long id) {
+    lastAborted = Math.max(lastAborted, id);
+    if (id == stoppedFor) {
+      stoppedFor = -1;
+      resumeProducing();
     }
   }
 

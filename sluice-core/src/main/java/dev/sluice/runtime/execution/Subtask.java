@@ -177,6 +177,13 @@ public abstract class Subtask {
     }
   }
 
+  /** A stopped source whose stop-with-savepoint failed: it runs on. */
+  protected final void resumeProducing() {
+    if (state == State.STOPPED) {
+      state = State.RUNNING;
+    }
+  }
+
   // ------------------------------------------------------------------ checkpoints
 
   /**
