@@ -122,7 +122,11 @@ public abstract class Subtask {
       job.subtaskFinished(this);
       return work + 1;
     }
-    if (processingTime.hasDue()) {
+    // Pending processing-time timers are quiet once the input has ended (as in Flink): the chain has
+    // finished and sent end-of-input, so whatever a timer produced now would follow it (into a sink
+    // stage no checkpoint commits). A stopped source's chain still fires: its state is in the
+    // savepoint, and the job either ends or, if the savepoint failed, runs on.
+    if (state != State.ENDED && processingTime.hasDue()) {
       try {
         work += processingTime.fireDue();
       } catch (OperatorException e) {
