@@ -17,12 +17,12 @@ public final class InternalTimerService<N> {
    * windows, process functions), which is held inline: no arrays are allocated until a second
    * one. Aligned timers (every key's window end) fill one bucket with thousands of timers: they
    * sit in two arrays in registration order (key, namespace) with an open-addressing index of
-   * their positions for de-duplication and deletion, so a registration allocates nothing and
-   * firing walks the arrays. Deleted and fired positions are left empty (null key) and squeezed
-   * out when the arrays are full.
+   * their positions for de-duplication, so a registration allocates nothing and firing walks the
+   * arrays. Deleted and fired positions are left empty (null key) — their index entries stay and
+   * match nothing — and both are squeezed out when the arrays are full; positions never exceed
+   * half the index, so its load stays at most 1/2.
    */
   static final class Bucket {
-    private static final int GOLDEN = 0x9E3779B9;
     private Object singleKey; // the inline timer when keys == null; null if none
     private Object singleNamespace;
     private Object[] keys; // registration order; null = fired or deleted
@@ -34,7 +34,12 @@ public final class InternalTimerService<N> {
     private int live;
 
     private static int hash(Object key, Object namespace) {
-      return (key.hashCode() * 31 + java.util.Objects.hashCode(namespace)) * GOLDEN;
+      int h = key.hashCode() * 31 + java.util.Objects.hashCode(namespace);
+      h ^= h >>> 16; // murmur3's finalizer: every input bit reaches the high bits the index uses
+      h *= 0x85ebca6b;
+      h ^= h >>> 13;
+      h *= 0xc2b2ae35;
+      return h ^ (h >>> 16);
     }
 
     private boolean matches(int pos, Object key, Object namespace, int h) {
@@ -137,22 +142,6 @@ public final class InternalTimerService<N> {
       }
     }
 
-    /** Empties index slot {@code slot}, shifting later entries of its probe run back. */
-    private void unindex(int slot) {
-      int mask = index.length - 1;
-      int shift = 32 - Integer.numberOfTrailingZeros(index.length);
-      int hole = slot;
-      for (int i = (hole + 1) & mask; index[i] != 0; i = (i + 1) & mask) {
-        int want = hashes[index[i] - 1] >>> shift;
-        boolean stays = hole <= i ? (hole < want && want <= i) : (hole < want || want <= i);
-        if (!stays) {
-          index[hole] = index[i];
-          hole = i;
-        }
-      }
-      index[hole] = 0;
-    }
-
     boolean remove(Object key, Object namespace) {
       if (keys == null) {
         if (singleKey != null && singleKey.equals(key)
@@ -168,8 +157,7 @@ public final class InternalTimerService<N> {
         return false;
       }
       int pos = index[slot] - 1;
-      unindex(slot);
-      keys[pos] = null;
+      keys[pos] = null; // the index entry stays, pointing at an empty position, until reorganize
       namespaces[pos] = null;
       live--;
       while (head < tail && keys[head] == null) {
@@ -200,8 +188,7 @@ public final class InternalTimerService<N> {
         return;
       }
       int pos = head;
-      unindex(find(keys[pos], namespaces[pos], hashes[pos]));
-      keys[pos] = null;
+      keys[pos] = null; // its index entry stays, pointing at an empty position, until reorganize
       namespaces[pos] = null;
       live--;
       head++;
