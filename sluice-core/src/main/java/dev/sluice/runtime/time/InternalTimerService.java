@@ -1,8 +1,6 @@
 package dev.sluice.runtime.time;
 
 import dev.sluice.runtime.state.KeyedStateBackend;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,61 +12,204 @@ import java.util.TreeMap;
  * heap operation. Used by the operator's subtask thread only.
  */
 public final class InternalTimerService<N> {
-  /** Who a timer is for. */
-  private record Slot(Object key, Object namespace) {}
-
   /**
    * The timers due at one time, in registration order. Most times have a single timer (session
-   * windows, process functions), which is held inline: no set is allocated until a second one.
+   * windows, process functions), which is held inline: no arrays are allocated until a second
+   * one. Aligned timers (every key's window end) fill one bucket with thousands of timers: they
+   * sit in two arrays in registration order (key, namespace) with an open-addressing index of
+   * their positions for de-duplication, so a registration allocates nothing and firing walks the
+   * arrays. Deleted and fired positions are left empty (null key) — their index entries stay and
+   * match nothing — and both are squeezed out when the arrays are full; positions never exceed
+   * half the index, so its load stays at most 1/2.
    */
-  private static final class Bucket {
-    private Slot single;
-    private LinkedHashSet<Slot> set;
+  static final class Bucket {
+    private Object singleKey; // the inline timer when keys == null; null if none
+    private Object singleNamespace;
+    private Object[] keys; // registration order; null = fired or deleted
+    private Object[] namespaces;
+    private int[] hashes;
+    private int[] index; // position + 1, 0 = empty; capacity a power of two, load <= 1/2
+    private int head; // positions before head are fired or deleted
+    private int tail; // next free position
+    private int live;
 
-    boolean add(Slot slot) {
-      if (set != null) {
-        return set.add(slot);
+    private static int hash(Object key, Object namespace) {
+      int h = key.hashCode() * 31 + java.util.Objects.hashCode(namespace);
+      h ^= h >>> 16; // murmur3's finalizer: every input bit reaches the high bits the index uses
+      h *= 0x85ebca6b;
+      h ^= h >>> 13;
+      h *= 0xc2b2ae35;
+      return h ^ (h >>> 16);
+    }
+
+    private boolean matches(int pos, Object key, Object namespace, int h) {
+      Object k = keys[pos];
+      return hashes[pos] == h && k != null && (k == key || k.equals(key))
+          && java.util.Objects.equals(namespaces[pos], namespace);
+    }
+
+    /** The index slot holding the position of (key, namespace), or -1. */
+    private int find(Object key, Object namespace, int h) {
+      int mask = index.length - 1;
+      for (int i = h >>> (32 - Integer.numberOfTrailingZeros(index.length)); ; i = (i + 1) & mask) {
+        int p = index[i];
+        if (p == 0) {
+          return -1;
+        }
+        if (matches(p - 1, key, namespace, h)) {
+          return i;
+        }
       }
-      if (single == null) {
-        single = slot;
+    }
+
+    boolean add(Object key, Object namespace) {
+      if (keys == null) {
+        if (singleKey == null) {
+          singleKey = key;
+          singleNamespace = namespace;
+          return true;
+        }
+        if (singleKey.equals(key) && java.util.Objects.equals(singleNamespace, namespace)) {
+          return false;
+        }
+        keys = new Object[8];
+        namespaces = new Object[8];
+        hashes = new int[8];
+        index = new int[16];
+        Object k = singleKey;
+        Object n = singleNamespace;
+        singleKey = null;
+        singleNamespace = null;
+        append(k, n, hash(k, n));
+        append(key, namespace, hash(key, namespace));
         return true;
       }
-      if (single.equals(slot)) {
+      int h = hash(key, namespace);
+      if (find(key, namespace, h) >= 0) {
         return false;
       }
-      set = new LinkedHashSet<>();
-      set.add(single);
-      set.add(slot);
-      single = null;
+      append(key, namespace, h);
       return true;
     }
 
-    boolean remove(Slot slot) {
-      if (set != null) {
-        return set.remove(slot);
+    private void append(Object key, Object namespace, int h) {
+      if (tail == keys.length) {
+        reorganize();
       }
-      if (single != null && single.equals(slot)) {
-        single = null;
-        return true;
+      int pos = tail++;
+      keys[pos] = key;
+      namespaces[pos] = namespace;
+      hashes[pos] = h;
+      live++;
+      place(pos);
+    }
+
+    private void place(int pos) {
+      int mask = index.length - 1;
+      int i = hashes[pos] >>> (32 - Integer.numberOfTrailingZeros(index.length));
+      while (index[i] != 0) {
+        i = (i + 1) & mask;
       }
-      return false;
+      index[i] = pos + 1;
+    }
+
+    /** Squeezes out empty positions and grows the arrays if more than half of them is live. */
+    private void reorganize() {
+      int capacity = keys.length;
+      if (2 * live > capacity) {
+        capacity *= 2;
+      }
+      Object[] k = new Object[capacity];
+      Object[] n = new Object[capacity];
+      int[] h = new int[capacity];
+      int m = 0;
+      for (int p = head; p < tail; p++) {
+        if (keys[p] != null) {
+          k[m] = keys[p];
+          n[m] = namespaces[p];
+          h[m] = hashes[p];
+          m++;
+        }
+      }
+      keys = k;
+      namespaces = n;
+      hashes = h;
+      head = 0;
+      tail = m;
+      index = new int[2 * capacity];
+      for (int p = 0; p < m; p++) {
+        place(p);
+      }
+    }
+
+    boolean remove(Object key, Object namespace) {
+      if (keys == null) {
+        if (singleKey != null && singleKey.equals(key)
+            && java.util.Objects.equals(singleNamespace, namespace)) {
+          singleKey = null;
+          singleNamespace = null;
+          return true;
+        }
+        return false;
+      }
+      int slot = find(key, namespace, hash(key, namespace));
+      if (slot < 0) {
+        return false;
+      }
+      int pos = index[slot] - 1;
+      keys[pos] = null; // the index entry stays, pointing at an empty position, until reorganize
+      namespaces[pos] = null;
+      live--;
+      while (head < tail && keys[head] == null) {
+        head++;
+      }
+      return true;
     }
 
     boolean isEmpty() {
-      return set != null ? set.isEmpty() : single == null;
+      return keys != null ? live == 0 : singleKey == null;
     }
 
-    /** Removes and returns the first timer; the bucket must not be empty. */
-    Slot pollFirst() {
-      if (set != null) {
-        Iterator<Slot> first = set.iterator();
-        Slot slot = first.next();
-        first.remove();
-        return slot;
+    /** The key of the first timer; the bucket must not be empty. */
+    Object firstKey() {
+      return keys != null ? keys[head] : singleKey;
+    }
+
+    /** The namespace of the first timer; the bucket must not be empty. */
+    Object firstNamespace() {
+      return keys != null ? namespaces[head] : singleNamespace;
+    }
+
+    /** Removes the first timer; the bucket must not be empty. */
+    void removeFirst() {
+      if (keys == null) {
+        singleKey = null;
+        singleNamespace = null;
+        return;
       }
-      Slot slot = single;
-      single = null;
-      return slot;
+      int pos = head;
+      keys[pos] = null; // its index entry stays, pointing at an empty position, until reorganize
+      namespaces[pos] = null;
+      live--;
+      head++;
+      while (head < tail && keys[head] == null) {
+        head++;
+      }
+    }
+
+    /** Calls {@code action} with every timer's key and namespace, in registration order. */
+    void forEach(java.util.function.BiConsumer<Object, Object> action) {
+      if (keys == null) {
+        if (singleKey != null) {
+          action.accept(singleKey, singleNamespace);
+        }
+        return;
+      }
+      for (int p = head; p < tail; p++) {
+        if (keys[p] != null) {
+          action.accept(keys[p], namespaces[p]);
+        }
+      }
     }
   }
 
@@ -144,7 +285,7 @@ public final class InternalTimerService<N> {
       lastTime = time;
       lastBucket = bucket;
     }
-    return bucket.add(new Slot(currentKey(), namespace));
+    return bucket.add(currentKey(), namespace);
   }
 
   private void forgetLastBucket(long time) {
@@ -155,7 +296,7 @@ public final class InternalTimerService<N> {
 
   private boolean remove(TreeMap<Long, Bucket> timers, long time, N namespace) {
     Bucket bucket = timers.get(time);
-    if (bucket == null || !bucket.remove(new Slot(currentKey(), namespace))) {
+    if (bucket == null || !bucket.remove(currentKey(), namespace)) {
       return false;
     }
     if (bucket.isEmpty()) {
@@ -190,14 +331,17 @@ public final class InternalTimerService<N> {
   private void fireBucket(TreeMap<Long, Bucket> timers, long time,
       Bucket bucket, boolean eventTime) throws Exception {
     while (!bucket.isEmpty()) {
-      Slot slot = bucket.pollFirst();
+      Object key = bucket.firstKey();
+      @SuppressWarnings("unchecked")
+      N namespace = (N) bucket.firstNamespace();
+      bucket.removeFirst();
       if (eventTime) {
         eventTimerCount--;
       } else {
         processingTimerCount--;
       }
-      keyedState.setCurrentKey(slot.key());
-      InternalTimer<N> timer = new InternalTimer<>(time, slot.key(), (N) slot.namespace());
+      keyedState.setCurrentKey(key);
+      InternalTimer<N> timer = new InternalTimer<>(time, key, namespace);
       if (eventTime) {
         target.onEventTime(timer);
       } else {
@@ -236,14 +380,8 @@ public final class InternalTimerService<N> {
   private static void copyTimers(TreeMap<Long, Bucket> timers, boolean eventTime,
       java.util.List<TimerEntry> out) {
     for (Map.Entry<Long, Bucket> e : timers.entrySet()) {
-      Bucket b = e.getValue();
-      if (b.set != null) {
-        for (Slot s : b.set) {
-          out.add(new TimerEntry(s.key(), s.namespace(), e.getKey(), eventTime));
-        }
-      } else if (b.single != null) {
-        out.add(new TimerEntry(b.single.key(), b.single.namespace(), e.getKey(), eventTime));
-      }
+      long time = e.getKey();
+      e.getValue().forEach((key, namespace) -> out.add(new TimerEntry(key, namespace, time, eventTime)));
     }
   }
 
@@ -253,7 +391,7 @@ public final class InternalTimerService<N> {
     for (TimerEntry t : timers) {
       TreeMap<Long, Bucket> map = t.eventTime() ? eventTimers : processingTimers;
       Bucket bucket = map.computeIfAbsent(t.time(), x -> new Bucket());
-      if (bucket.add(new Slot(t.key(), t.namespace()))) {
+      if (bucket.add(t.key(), t.namespace())) {
         if (t.eventTime()) {
           eventTimerCount++;
         } else {
