@@ -4,6 +4,7 @@ import dev.sluice.api.common.restartstrategy.RestartStrategies;
 import dev.sluice.core.execution.CheckpointingMode;
 import dev.sluice.core.execution.JobClient;
 import dev.sluice.api.common.JobStatus;
+import dev.sluice.runtime.checkpoint.CheckpointStats;
 import dev.sluice.runtime.checkpoint.CheckpointStorage;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
 import dev.sluice.streams.errors.StreamsException;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * its latest checkpoint, the others (and no handler) stop the client in state {@code ERROR}.
  * {@link #close()} stops the job with a final checkpoint (so a new start neither loses nor
  * repeats output), falling back to cancelling it when that does not finish within 10 s or 10
- * commit intervals (or the close timeout).
+ * commit intervals; {@link #close(Duration)} waits for it up to the timeout it is given.
  */
 public class KafkaStreams implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaStreams.class);
@@ -326,17 +327,39 @@ public class KafkaStreams implements AutoCloseable {
     return j == null ? Map.of() : j.metrics();
   }
 
+  /**
+   * Statistics of the running (or last) job's checkpoints — its commits — oldest first, including
+   * the final checkpoint {@link #close} takes. Empty before {@link #start()}.
+   */
+  public List<CheckpointStats> checkpointStatisticsOfJob() {
+    JobClient j;
+    synchronized (lock) {
+      j = job;
+    }
+    return j == null ? List.of() : j.checkpointStatistics();
+  }
+
+  /**
+   * Stops processing as {@link #close(Duration)} does, but waits for the final checkpoint at most
+   * 10 s or 10 commit intervals (whichever is longer) before cancelling the job.
+   */
   @Override
   public void close() {
-    close(Duration.ofDays(365));
+    close(Duration.ofDays(365), true);
   }
 
   /**
    * Stops processing: the job takes a final checkpoint and stops (its sinks commit what it covers);
    * if that does not complete within {@code timeout}, the job is cancelled and a new start resumes
-   * from the previous checkpoint. Returns whether the client stopped within the timeout.
+   * from the previous checkpoint. The final checkpoint comes after the records already inside the
+   * job, so a job with a backlog between its operators (a source that read ahead) takes that long
+   * to stop. Returns whether the client stopped with the final checkpoint within the timeout.
    */
   public boolean close(Duration timeout) {
+    return close(timeout, false);
+  }
+
+  private boolean close(Duration timeout, boolean capped) {
     Duration max = Duration.ofDays(365);
     long deadline = System.nanoTime() + (timeout.compareTo(max) > 0 ? max : timeout).toNanos();
     JobClient j;
@@ -350,7 +373,7 @@ public class KafkaStreams implements AutoCloseable {
     setState(State.PENDING_SHUTDOWN);
     boolean clean = true;
     if (j != null && j.getJobStatus().getNow(JobStatus.FAILED) == JobStatus.RUNNING) {
-      clean = stopWithCheckpoint(j, deadline);
+      clean = stopWithCheckpoint(j, deadline, capped);
     }
     if (supervisor != null) {
       try {
@@ -367,35 +390,24 @@ public class KafkaStreams implements AutoCloseable {
    * Stops the job with a savepoint written into the checkpoint directory and renames it into the
    * checkpoint {@code chk-<id>}, so the next start resumes from it like from any checkpoint.
    */
-  private boolean stopWithCheckpoint(JobClient j, long deadline) {
+  private boolean stopWithCheckpoint(JobClient j, long deadline, boolean capped) {
     Path dir = checkpointDir();
     Path finalDir = dir.resolve("final");
-    // a final checkpoint normally takes about one commit interval; do not wait for ever on it
-    long stopDeadline = Math.min(deadline, System.nanoTime()
+    // a final checkpoint normally takes about one commit interval; close() does not wait for ever on it
+    long stopDeadline = !capped ? deadline : Math.min(deadline, System.nanoTime()
         + TimeUnit.MILLISECONDS.toNanos(Math.max(10_000, 10 * config.commitIntervalMs())));
     boolean ended = false;
     Exception problem = null;
-    while (System.nanoTime() < stopDeadline) {
-      try {
-        j.stopWithSavepoint(finalDir.toString()).get(Math.max(1, stopDeadline - System.nanoTime()),
-            TimeUnit.NANOSECONDS);
-        ended = true;
-        break;
-      } catch (ExecutionException e) {
-        problem = e;
-        String message = String.valueOf(e.getCause() == null ? null : e.getCause().getMessage());
-        if (!message.contains("in progress")) {
-          break;
-        }
-        sleepQuietly(20);              // a periodic checkpoint is running: try again when it is done
-      } catch (TimeoutException e) {
-        problem = e;
-        break;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        problem = e;
-        break;
-      }
+    try {
+      // a savepoint requested while a periodic checkpoint runs waits for it
+      j.stopWithSavepoint(finalDir.toString()).get(Math.max(1, stopDeadline - System.nanoTime()),
+          TimeUnit.NANOSECONDS);
+      ended = true;
+    } catch (ExecutionException | TimeoutException e) {
+      problem = e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problem = e;
     }
     // a savepoint that completed is the newest checkpoint, whether or not the job then ended in time:
     // its transactions were committed (or are committed again by the next run), so the next run must
@@ -437,14 +449,6 @@ public class KafkaStreams implements AutoCloseable {
     }
     deleteQuietly(finalDir);
     return kept;
-  }
-
-  private static void sleepQuietly(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static void deleteQuietly(Path p) {

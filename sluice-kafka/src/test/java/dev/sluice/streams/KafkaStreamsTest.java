@@ -292,4 +292,76 @@ class KafkaStreamsTest {
           .anyMatch(e -> e.getKey().endsWith("numLateRecordsDropped") && e.getValue() == 1));
     }
   }
+
+  private static Topology suppressedWindowCount(String in, String out) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.<String, String>stream(in).groupByKey()
+        .windowedBy(dev.sluice.streams.kstream.TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)))
+        .count()
+        .suppress(dev.sluice.streams.kstream.Suppressed.untilWindowCloses(
+            dev.sluice.streams.kstream.Suppressed.BufferConfig.unbounded()))
+        .toStream().map((w, n) -> KeyValue.pair(w.key() + "@" + w.window().start(), n))
+        .to(out, Produced.with(Serdes.String(), Serdes.Long()));
+    return builder.build();
+  }
+
+  private static long lateRecordsDropped(KafkaStreams streams) {
+    return streams.metricsOfJob().entrySet().stream()
+        .filter(e -> e.getKey().endsWith("numLateRecordsDropped")).mapToLong(Map.Entry::getValue).sum();
+  }
+
+  /**
+   * Two partitions with a backlog, the newer records in one, the older in the other: a partition
+   * read ahead must not move stream time past the other's records (a Kafka Streams task takes them
+   * in timestamp order). Records at 200 s of many keys close every window at every task.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+  void aPartitionReadAheadDoesNotMakeTheOthersRecordsLate(int threads) throws Exception {
+    String in = "backlog-in-" + threads;
+    String out = "backlog-out-" + threads;
+    KAFKA.kafka().createTopic(in, 2);
+    KAFKA.kafka().createTopic(out, 1);
+    Map<String, Long> expected = new HashMap<>(Map.of("old@0", 2_000L, "new@100000", 2_000L));
+    try (KafkaProducer<String, String> p = KafkaTestUtil.producer(KAFKA.bootstrapServers())) {
+      for (int i = 0; i < 2_000; i++) {
+        p.send(new ProducerRecord<>(in, 0, 100_000L + i, "new", "x"));
+        p.send(new ProducerRecord<>(in, 1, (long) i, "old", "x"));
+      }
+      for (int k = 0; k < 32; k++) {
+        p.send(new ProducerRecord<>(in, k % 2, 200_000L, "end-" + k, "x"));
+        expected.put("end-" + k + "@200000", 1L);
+      }
+      for (int k = 0; k < 32; k++) {
+        p.send(new ProducerRecord<>(in, k % 2, 300_000L, "end-" + k, "x"));
+      }
+    }
+    Properties props = config("backlog-" + threads, StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    try (KafkaStreams streams = new KafkaStreams(suppressedWindowCount(in, out), props)) {
+      streams.start();
+      awaitCounts(out, "read_uncommitted", expected);
+      assertThat(lateRecordsDropped(streams)).isZero();
+    }
+  }
+
+  /**
+   * Once every partition is caught up, stream time is the largest timestamp seen (as in Kafka
+   * Streams), not the least partition time: the window of the partition that is behind closes.
+   */
+  @Test
+  void onceCaughtUpStreamTimeIsTheLargestTimestampSeen() throws Exception {
+    KAFKA.kafka().createTopic("caught-up-in", 2);
+    KAFKA.kafka().createTopic("caught-up-out", 1);
+    try (KafkaProducer<String, String> p = KafkaTestUtil.producer(KAFKA.bootstrapServers())) {
+      p.send(new ProducerRecord<>("caught-up-in", 0, 1_000L, "a", "x"));
+      p.send(new ProducerRecord<>("caught-up-in", 1, 50_000L, "b", "x"));
+    }
+    Properties props = config("caught-up", StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    try (KafkaStreams streams = new KafkaStreams(suppressedWindowCount("caught-up-in", "caught-up-out"), props)) {
+      streams.start();
+      awaitCounts("caught-up-out", "read_uncommitted", Map.of("a@0", 1L));
+    }
+  }
 }

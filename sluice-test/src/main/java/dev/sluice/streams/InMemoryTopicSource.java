@@ -3,6 +3,7 @@ package dev.sluice.streams;
 import dev.sluice.api.connector.source.Boundedness;
 import dev.sluice.api.connector.source.InputStatus;
 import dev.sluice.api.connector.source.ReaderOutput;
+import dev.sluice.api.connector.source.SourceOutput;
 import dev.sluice.api.connector.source.Source;
 import dev.sluice.api.connector.source.SourceReader;
 import dev.sluice.api.connector.source.SourceReaderContext;
@@ -18,7 +19,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads an in-memory topic of the test driver: one split per partition, partition {@code p} read
- * by reader {@code p % parallelism}, records with their timestamps, never ending.
+ * by reader {@code p % parallelism}, records with their timestamps, never ending. Each partition
+ * has its own output (its own watermarks); a partition read to its end is marked idle until
+ * records are piped into it again, as the Kafka source of the DSL does with caught-up partitions.
  */
 final class InMemoryTopicSource implements Source<KeyValue<Object, Object>, InMemoryTopicSource.PartitionSplit,
     List<InMemoryTopicSource.PartitionSplit>> {
@@ -31,6 +34,7 @@ final class InMemoryTopicSource implements Source<KeyValue<Object, Object>, InMe
     }
   }
 
+  private static final String NO_PARTITIONS = "__no-partitions";
   private final String driverId;
   private final String topic;
   private final Deserializer<Object> keys;
@@ -112,26 +116,47 @@ final class InMemoryTopicSource implements Source<KeyValue<Object, Object>, InMe
     InMemoryTopics.Topic t = InMemoryTopics.of(driverId).topic(topic);
     return new SourceReader<>() {
       private final List<long[]> positions = new ArrayList<>();   // {partition, position}
+      private final java.util.Map<Integer, SourceOutput<KeyValue<Object, Object>>> outputs = new java.util.HashMap<>();
+      private final java.util.Set<Integer> idle = new java.util.HashSet<>();
+      private String placeholder;
 
       @Override
       public void start() {}
 
       @Override
       public InputStatus pollNext(ReaderOutput<KeyValue<Object, Object>> output) {
+        if (positions.isEmpty() != (placeholder != null)) {
+          // a reader without partitions is idle: it must not hold event time back downstream
+          if (placeholder == null) {
+            placeholder = NO_PARTITIONS;
+            output.createOutputForSplit(NO_PARTITIONS).markIdle();
+          } else {
+            output.releaseOutputForSplit(NO_PARTITIONS);
+            placeholder = null;
+          }
+        }
         boolean more = false;
         for (long[] pp : positions) {
           int partition = (int) pp[0];
+          SourceOutput<KeyValue<Object, Object>> out =
+              outputs.computeIfAbsent(partition, p -> output.createOutputForSplit(topic + "-" + p));
           int size = t.size(partition);
           int end = (int) Math.min(size, pp[1] + 64);
+          if (end > pp[1] && idle.remove(partition)) {
+            out.markActive();
+          }
           for (int i = (int) pp[1]; i < end; i++) {
             InMemoryTopics.Rec r = t.get(partition, i);
             Object key = r.key() == null ? null : SerdeCalls.deserialize(keys, topic, r.key(), true);
             Object value = r.value() == null ? null : SerdeCalls.deserialize(values, topic, r.value(), false);
-            output.collect(new KeyValue<>(key, value), r.timestamp());
+            out.collect(new KeyValue<>(key, value), r.timestamp());
           }
           pp[1] = end;
           t.markConsumed(partition, end);
           more |= end < size;
+          if (end == size && idle.add(partition)) {
+            out.markIdle();                     // read to its end: holds event time back no longer
+          }
         }
         return more ? InputStatus.MORE_AVAILABLE : InputStatus.NOTHING_AVAILABLE;
       }

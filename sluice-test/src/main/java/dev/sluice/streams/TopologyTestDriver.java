@@ -296,7 +296,7 @@ public class TopologyTestDriver implements AutoCloseable {
     public DataStream<KeyValue<Object, Object>> source(Compilation c, String topic, Deserializer<Object> keyDeserializer,
         Deserializer<Object> valueDeserializer, String name) {
       return c.env().fromSource(new InMemoryTopicSource(topics.id, topic, keyDeserializer, valueDeserializer),
-          dev.sluice.api.common.eventtime.WatermarkStrategy.noWatermarks(), name).uid(name);
+          dev.sluice.streams.internals.PartitionTime.strategy(), name).uid(name);
     }
 
     @Override

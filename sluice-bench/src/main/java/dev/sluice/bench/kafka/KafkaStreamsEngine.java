@@ -63,7 +63,7 @@ public final class KafkaStreamsEngine implements KafkaEngine {
         }
     }
 
-    /** The topology; also the code the Sluice Streams DSL row is meant to run with its imports changed. */
+    /** The topology; {@link SluiceDslEngine#topology} is the same code with the Sluice DSL's imports. */
     static Topology topology(JobSpec spec) {
         StreamsBuilder builder = new StreamsBuilder();
         if (spec.job() == KafkaJob.WORDCOUNT) {

@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--engines", split = ",", defaultValue = "sluice,sluice-dedup,kstreams,kstreams-nocache",
-            description = "Engines: sluice, sluice-dedup, sluice-dsl (when in this build), kstreams, kstreams-nocache"
+            description = "Engines: sluice, sluice-dedup, sluice-dsl, kstreams, kstreams-nocache"
                     + " (default: ${DEFAULT-VALUE}). -dedup and -nocache only run the word count.")
     List<String> engines;
 
@@ -288,7 +288,8 @@ public final class Main implements Callable<Integer> {
             List<String> result = new ArrayList<>();
             String err = runChild(List.of("throughput", c.engine(), c.job().id(), c.guarantee().id(),
                     Integer.toString(c.parallelism()), bootstrap, input.topic(), output,
-                    Long.toString(commitInterval(c.guarantee())), Long.toString(input.processedByKafkaStreams()), runId),
+                    Long.toString(commitInterval(c.guarantee())),
+                    Long.toString(KafkaEngines.expectedProcessed(c.engine(), input)), runId),
                     null, result);
             if (err != null) {
                 return new Run(c, rep, input.records(), Map.of(), null, null, err);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Kafka harness at a tiny size (broker child, preload, one child JVM per engine and job) and checks that
- * Sluice and Kafka Streams write the same final results: the count of every word, and the count of every user and
+ * Sluice (DataStream and Streams DSL) and Kafka Streams write the same final results: the count of every word, and the count of every user and
  * window. This is what makes the two jobs the same job. No timing is checked.
  */
 class KafkaHarnessSmokeTest {
@@ -19,7 +19,7 @@ class KafkaHarnessSmokeTest {
     @Test
     void sluiceAndKafkaStreamsWriteTheSameResults() throws Exception {
         Main main = new Main();
-        main.engines = List.of("sluice", "kstreams");
+        main.engines = List.of("sluice", "sluice-dsl", "kstreams");
         main.jobs = List.of("wordcount", "windowed");
         main.guarantees = List.of("eos");
         main.parallelisms = List.of(1);
@@ -35,7 +35,7 @@ class KafkaHarnessSmokeTest {
         Main.Results results = main.execute();
 
         assertNotNull(results);
-        assertEquals(4, results.runs().size());
+        assertEquals(6, results.runs().size());
         for (Main.Run run : results.runs()) {
             assertNull(run.error(), run.cell().label());
             assertNull(run.wrong(), run.cell().label() + " differs from the expected result");
@@ -43,9 +43,11 @@ class KafkaHarnessSmokeTest {
         }
         for (KafkaJob job : KafkaJob.values()) {
             Map<String, Long> sluice = latest(results, job, "sluice");
+            Map<String, Long> dsl = latest(results, job, "sluice-dsl");
             Map<String, Long> kstreams = latest(results, job, "kstreams");
             assertTrue(sluice.size() > 100, job + ": " + sluice.size() + " keys");
             assertEquals(kstreams, sluice, job.id());
+            assertEquals(kstreams, dsl, job.id() + " on the Sluice Streams DSL");
         }
         assertTrue(results.report().contains("| wordcount | eos | 1 | sluice |"), results.report());
     }

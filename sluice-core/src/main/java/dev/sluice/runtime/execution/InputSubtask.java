@@ -28,6 +28,8 @@ final class InputSubtask extends Subtask {
   private final Channel[] channels;
   private final int[] inputOfChannel;
   private final WatermarkValve valve;
+  /** What the head operator was last told by {@code processIdleStatus}. */
+  private boolean headIdle;
   private final AbstractStreamOperator<?> head;
   private final OneInputStreamOperator<Object, ?> oneInput;
   private final TwoInputStreamOperator<Object, Object, ?> twoInput;
@@ -203,6 +205,18 @@ final class InputSubtask extends Subtask {
       } catch (Exception e) {
         throw new OperatorException(head.context().operatorName(), taskInfo,
             "processWatermark(" + watermark + ")", e);
+      }
+    }
+    boolean idle = valve.allIdle();
+    if (idle != headIdle) {
+      headIdle = idle;
+      try {
+        head.processIdleStatus(idle);
+      } catch (OperatorException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(head.context().operatorName(), taskInfo,
+            "processIdleStatus(" + idle + ")", e);
       }
     }
     if (valve.allEnded() && isRunning()) {

@@ -22,6 +22,13 @@ import java.util.function.Consumer;
  * The reader output of one source subtask. Assigns timestamps, runs a watermark generator per split
  * output (and one for records emitted directly), and emits the minimum watermark over the outputs
  * that are not idle. When all of them are idle the subtask tells downstream it is idle.
+ *
+ * <p>An output is idle when its generator says so (until the generator emits a watermark again)
+ * or when the source reader marked it idle (until the reader marks it active or emits a record
+ * through it): a reader's idleness is not undone by the generator's periodic watermarks, which
+ * repeat the split's last watermark while nothing arrives. A reader marks a split idle when it
+ * has nothing of it left to deliver (the Kafka source's idle-when-caught-up), so when every output
+ * is idle and only such outputs saw data, the watermark moves up to the largest of theirs.
  */
 final class SourceOutputs<T> implements ReaderOutput<T> {
   private final Output<T> output;
@@ -137,7 +144,7 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
   void emitPeriodicWatermark() {
     for (int i = 0; i < active.size(); i++) {
       SplitOutput out = active.get(i);
-      out.generator.onPeriodicEmit(out);
+      out.generator.onPeriodicEmit(out.generatorOutput);
     }
     update();
   }
@@ -158,20 +165,28 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
     boolean anyActive = false;
     for (int i = 0; i < active.size(); i++) {
       SplitOutput out = active.get(i);
-      if (!out.idle) {
+      if (!out.isIdle()) {
         anyActive = true;
         min = Math.min(min, out.watermark);
       }
     }
     if (!anyActive) {
       // every output is idle: event time still moves up to the least watermark the outputs that saw
-      // data reached (when they turn idle together, none of them alone would carry it forward)
+      // data reached (when they turn idle together, none of them alone would carry it forward). The
+      // reader's idle outputs (caught up with their split) hold nothing back: when only they are
+      // left, event time moves up to the largest watermark among them.
       long reached = Long.MAX_VALUE;
+      long caughtUp = Long.MIN_VALUE;
       for (int i = 0; i < active.size(); i++) {
-        long w = active.get(i).watermark;
-        if (w > Long.MIN_VALUE) {
-          reached = Math.min(reached, w);
+        SplitOutput out = active.get(i);
+        if (out.readerIdle) {
+          caughtUp = Math.max(caughtUp, out.watermark);
+        } else if (out.watermark > Long.MIN_VALUE) {
+          reached = Math.min(reached, out.watermark);
         }
+      }
+      if (reached == Long.MAX_VALUE && caughtUp > Long.MIN_VALUE) {
+        reached = caughtUp;
       }
       if (reached < Long.MAX_VALUE && reached > emitted) {
         emitted = reached;
@@ -193,7 +208,45 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
   private final class SplitOutput implements SourceOutput<T> {
     private final WatermarkGenerator<T> generator = strategy.createWatermarkGenerator(generatorContext);
     private long watermark = Long.MIN_VALUE;
+    /** Marked idle by the generator. */
     private boolean idle;
+    /** Marked idle by the source reader. */
+    private boolean readerIdle;
+    /** What the generator emits into: its idleness is its own. */
+    final WatermarkOutput generatorOutput = new WatermarkOutput() {
+      @Override
+      public void emitWatermark(Watermark wm) {
+        boolean changed = idle;
+        idle = false;
+        if (wm.getTimestamp() > watermark) {
+          watermark = wm.getTimestamp();
+          changed = true;
+        }
+        if (changed) {
+          update();
+        }
+      }
+
+      @Override
+      public void markIdle() {
+        if (!idle) {
+          idle = true;
+          update();
+        }
+      }
+
+      @Override
+      public void markActive() {
+        if (idle) {
+          idle = false;
+          update();
+        }
+      }
+    };
+
+    boolean isIdle() {
+      return idle || readerIdle;
+    }
 
     @Override
     public void collect(T record) {
@@ -202,40 +255,43 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
 
     @Override
     public void collect(T record, long timestamp) {
+      if (readerIdle) {
+        readerIdle = false;
+        update();
+      }
       if (!withWatermarks) {
         stage(record, timestamp);
         return;
       }
       long ts = assigner.extractTimestamp(record, timestamp);
       stage(record, ts);
-      generator.onEvent(record, ts, this); // after the record: a watermark never overtakes it
+      generator.onEvent(record, ts, generatorOutput); // after the record: a watermark never overtakes it
     }
 
     @Override
     public void emitWatermark(Watermark wm) {
-      boolean changed = idle;
-      idle = false;
-      if (wm.getTimestamp() > watermark) {
-        watermark = wm.getTimestamp();
-        changed = true;
-      }
-      if (changed) {
+      boolean wasReaderIdle = readerIdle;
+      readerIdle = false;
+      generatorOutput.emitWatermark(wm);
+      if (wasReaderIdle) {
         update();
       }
     }
 
     @Override
     public void markIdle() {
-      if (!idle) {
-        idle = true;
+      if (!readerIdle) {
+        readerIdle = true;
         update();
       }
     }
 
     @Override
     public void markActive() {
-      if (idle) {
-        idle = false;
+      boolean changed = readerIdle || idle;
+      readerIdle = false;
+      idle = false;
+      if (changed) {
         update();
       }
     }

@@ -14,6 +14,14 @@ public interface StreamOperator<OUT> {
   /** Event time of all inputs has advanced to {@code watermark}. Default: forward it. */
   void processWatermark(long watermark) throws Exception;
 
+  /**
+   * Every input channel of the subtask that has not ended became idle ({@code true}: no records
+   * and no watermarks for a while, event time held where it is) or one became active again. Only
+   * the head operator of a chain is told (chained operators see what the head emits). Default:
+   * nothing; the subtask tells downstream subtasks itself.
+   */
+  default void processIdleStatus(boolean idle) throws Exception {}
+
   /** All input has ended; the operator may emit its final results. Called at most once. */
   void finish() throws Exception;
 

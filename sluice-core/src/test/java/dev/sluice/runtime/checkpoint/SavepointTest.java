@@ -202,6 +202,26 @@ class SavepointTest {
   }
 
   @Test
+  void aStopWithSavepointThatCannotBeTakenFailsAtOnceAndTheJobRunsOn() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.enableCheckpointing(60_000);
+    env.getCheckpointConfig().setCheckpointStorage(tmp.resolve("chk").toString());
+    build(env, tmp.resolve("out"), 1_000);
+    JobClient client = env.executeAsync("stop-fails");
+    Path notADirectory = Files.writeString(tmp.resolve("a-file"), "x");
+    try {
+      // the savepoint fails while the job runs on: the future must say so, not wait for the job to end
+      assertThatThrownBy(() -> client.stopWithSavepoint(notADirectory.resolve("savepoints").toString())
+          .get(30, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasMessageContaining("Cannot write the savepoint");
+      assertThat(client.getJobStatus().get()).isEqualTo(dev.sluice.api.common.JobStatus.RUNNING);
+    } finally {
+      client.cancel().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void savepointsNeedCheckpointingEnabled() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     build(env, tmp.resolve("out"), 1_000);

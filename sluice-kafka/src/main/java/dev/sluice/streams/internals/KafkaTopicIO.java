@@ -1,6 +1,5 @@
 package dev.sluice.streams.internals;
 
-import dev.sluice.api.common.eventtime.WatermarkStrategy;
 import dev.sluice.connector.base.DeliveryGuarantee;
 import dev.sluice.connector.kafka.sink.KafkaRecordSerializationSchema;
 import dev.sluice.connector.kafka.sink.KafkaSink;
@@ -20,7 +19,7 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Topics on a Kafka cluster: a {@link KafkaSource} per source topic (group id = application.id,
  * the Kafka record timestamps as the records' timestamps, {@code read_committed} with
- * exactly-once) and a {@link KafkaSink} per {@code to(..)} (at-least-once, or exactly-once with
+ * exactly-once, {@link PartitionTime} watermarks with caught-up partitions idle) and a {@link KafkaSink} per {@code to(..)} (at-least-once, or exactly-once with
  * transactions named {@code <application.id>-<sink name>-...}).
  */
 public final class KafkaTopicIO implements TopicIO {
@@ -45,8 +44,9 @@ public final class KafkaTopicIO implements TopicIO {
         .setStartingOffsets(start)
         .setProperties(props)
         .setDeserializer(new KeyValueDeserialization(keyDeserializer, valueDeserializer))
+        .setIdleWhenCaughtUp(true)
         .build();
-    return c.env().fromSource(source, WatermarkStrategy.noWatermarks(), name).uid(name);
+    return c.env().fromSource(source, PartitionTime.strategy(), name).uid(name);
   }
 
   @Override

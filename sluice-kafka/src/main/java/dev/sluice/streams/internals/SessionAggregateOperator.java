@@ -19,7 +19,7 @@ import java.util.Map;
  * Session-windowed aggregation. A record at {@code t} joins every session of its key that ends at
  * or after {@code t - gap} and starts at or before {@code t + gap}; they merge (initializer, then
  * the merger over the sessions in start order, then the aggregator with the record) into one
- * session. Stream time is the largest timestamp this task has seen; a record whose merged session
+ * session. Stream time is the task's {@link StreamTime}; a record whose merged session
  * ends before {@code stream time - grace} is late: dropped and counted in {@code
  * numLateRecordsDropped}. A session closes by a stream-time timer at {@code end + grace + 1}.
  */
@@ -65,7 +65,15 @@ final class SessionAggregateOperator<K, V, A> extends TableOperator<Windowed<K>,
   }
 
   @Override
-  public void processWatermark(long watermark) {
+  public void processIdleStatus(boolean idle) throws Exception {
+    // every source partition caught up: stream time is the largest timestamp seen
+    timers.advanceWatermark(streamTime.onIdleStatus(idle));
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    // the input watermark holds stream time back while some source partitions have records to deliver
+    timers.advanceWatermark(streamTime.onWatermark(watermark));
     output.emitWatermark(watermark);
   }
 

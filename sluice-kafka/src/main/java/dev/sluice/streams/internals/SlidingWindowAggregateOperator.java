@@ -89,7 +89,17 @@ final class SlidingWindowAggregateOperator<K, V, A> extends TableOperator<Window
   }
 
   @Override
-  public void processWatermark(long watermark) {
+  public void processIdleStatus(boolean idle) throws Exception {
+    // every source partition caught up: stream time is the largest timestamp seen
+    streamTime.onIdleStatus(idle);
+    advance();
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    // the input watermark holds stream time back while some source partitions have records to deliver
+    streamTime.onWatermark(watermark);
+    advance();
     output.emitWatermark(watermark);
   }
 

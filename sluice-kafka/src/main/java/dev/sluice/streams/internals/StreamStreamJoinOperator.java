@@ -18,8 +18,8 @@ import java.util.Map;
  * KStream-KStream windowed join (inner, left, outer). Both sides buffer their records per key and
  * timestamp in keyed state. A left record at {@code t} joins right records in {@code [t - before,
  * t + after]} (a right record at {@code t} left records in {@code [t - after, t + before]}); each
- * match is emitted at once with timestamp {@code max} of the two. Stream time is the largest
- * timestamp of either input at this task. A left record is late when {@code t + after + grace <
+ * match is emitted at once with timestamp {@code max} of the two. Stream time ({@link StreamTime})
+ * covers both inputs of this task. A left record is late when {@code t + after + grace <
  * stream time} (a right one when {@code t + before + grace < stream time}): dropped, counted in
  * {@code numLateRecordsDropped}. When a record's window closes (its lateness bound is reached) a
  * left (outer: also right) record that joined nothing is emitted with null for the other side;
@@ -72,7 +72,15 @@ final class StreamStreamJoinOperator<K, V1, V2, R> extends AbstractStreamOperato
   }
 
   @Override
-  public void processWatermark(long watermark) {
+  public void processIdleStatus(boolean idle) throws Exception {
+    // every source partition caught up: stream time is the largest timestamp seen
+    timers.advanceWatermark(streamTime.onIdleStatus(idle));
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    // the input watermark holds stream time back while some source partitions have records to deliver
+    timers.advanceWatermark(streamTime.onWatermark(watermark));
     output.emitWatermark(watermark);
   }
 

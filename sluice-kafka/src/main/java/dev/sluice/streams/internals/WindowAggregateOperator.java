@@ -12,8 +12,9 @@ import dev.sluice.streams.kstream.TimeWindows;
 import dev.sluice.streams.kstream.Windowed;
 
 /**
- * Time-windowed aggregation (tumbling and hopping windows). Stream time is the largest record
- * timestamp this task has seen; a window is open while {@code end + grace > stream time}. A
+ * Time-windowed aggregation (tumbling and hopping windows). Stream time ({@link StreamTime}) is the
+ * largest record timestamp this task has seen, held back by its input watermark while source
+ * partitions have records to deliver; a window is open while {@code end + grace > stream time}. A
  * record is aggregated into each open window containing it; a record that falls into a closed
  * window is dropped there and counted in {@code numLateRecordsDropped}. Each window's aggregate is
  * keyed state under the window start; a stream-time timer at {@code end + grace} closes the
@@ -59,8 +60,15 @@ final class WindowAggregateOperator<K, V, A> extends TableOperator<Windowed<K>, 
   }
 
   @Override
-  public void processWatermark(long watermark) {
-    // windows close by stream time, not by watermarks
+  public void processIdleStatus(boolean idle) throws Exception {
+    // every source partition caught up: stream time is the largest timestamp seen
+    timers.advanceWatermark(streamTime.onIdleStatus(idle));
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    // the input watermark holds stream time back while some source partitions have records to deliver
+    timers.advanceWatermark(streamTime.onWatermark(watermark));
     output.emitWatermark(watermark);
   }
 

@@ -60,6 +60,7 @@ public final class KafkaSource<T> implements Source<T, KafkaPartitionSplit, Kafk
   private final BadRecordPolicy badRecordPolicy;
   private final String deadLetterTopic;
   private final boolean commitOffsetsOnCheckpoint;
+  private final boolean idleWhenCaughtUp;
 
   KafkaSource(KafkaSourceBuilder<T> b) {
     this.properties = b.properties;
@@ -73,6 +74,7 @@ public final class KafkaSource<T> implements Source<T, KafkaPartitionSplit, Kafk
     this.badRecordPolicy = b.badRecordPolicy;
     this.deadLetterTopic = b.deadLetterTopic;
     this.commitOffsetsOnCheckpoint = b.commitOffsetsOnCheckpoint;
+    this.idleWhenCaughtUp = b.idleWhenCaughtUp;
   }
 
   public static <T> KafkaSourceBuilder<T> builder() {
@@ -128,6 +130,11 @@ public final class KafkaSource<T> implements Source<T, KafkaPartitionSplit, Kafk
 
   public boolean isCommitOffsetsOnCheckpoint() {
     return commitOffsetsOnCheckpoint;
+  }
+
+  /** Whether caught-up partitions are marked idle ({@link KafkaSourceBuilder#setIdleWhenCaughtUp}). */
+  public boolean isIdleWhenCaughtUp() {
+    return idleWhenCaughtUp;
   }
 
   public KafkaRecordDeserializationSchema<T> getDeserializer() {

@@ -29,6 +29,7 @@ public final class KafkaSourceBuilder<T> {
   BadRecordPolicy badRecordPolicy = BadRecordPolicy.FAIL;
   String deadLetterTopic;
   boolean commitOffsetsOnCheckpoint = true;
+  boolean idleWhenCaughtUp;
 
   KafkaSourceBuilder() {}
 
@@ -102,6 +103,18 @@ public final class KafkaSourceBuilder<T> {
   public KafkaSourceBuilder<T> setDeadLetterTopic(String topic) {
     this.deadLetterTopic = topic;
     this.badRecordPolicy = BadRecordPolicy.DEAD_LETTER;
+    return this;
+  }
+
+  /**
+   * Whether a partition whose records have all been read (the consumer caught up with its end,
+   * nothing of it left to emit) is marked idle, so that its watermark stops holding event time
+   * back — without waiting for an idleness timeout — until a record arrives on it again (default
+   * false). While a partition still has records to read it holds event time back as usual: a
+   * partition that is read faster than another does not move event time past the other's records.
+   */
+  public KafkaSourceBuilder<T> setIdleWhenCaughtUp(boolean idleWhenCaughtUp) {
+    this.idleWhenCaughtUp = idleWhenCaughtUp;
     return this;
   }
 

@@ -119,6 +119,35 @@ class KafkaSourceTest {
   }
 
   /**
+   * With idle-when-caught-up, a partition read to its end stops holding event time back at once (no
+   * idleness timeout): partition 1 (up to 1.9 s) is caught up while partition 0 reaches 2.9 s, so the
+   * windows up to 2 s fire for both. Without it, partition 1 would hold event time at 1.9 s.
+   */
+  @Test
+  void caughtUpPartitionsAreIdleAtOnce() throws Exception {
+    String topic = "caught-up";
+    KAFKA.kafka().createTopic(topic, 2);
+    try (KafkaProducer<String, String> p = KafkaTestUtil.producer(KAFKA.bootstrapServers())) {
+      for (int t = 0; t < 3_000; t += 100) {
+        p.send(new ProducerRecord<>(topic, 0, (long) t, null, "a"));
+      }
+      for (int t = 0; t < 2_000; t += 100) {
+        p.send(new ProducerRecord<>(topic, 1, (long) t, null, "b"));
+      }
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    List<String> windows = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+        env.fromSource(strings(topic).setIdleWhenCaughtUp(true).build(),
+                WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO), "kafka")
+            .map(v -> v + ",1")
+            .keyBy(v -> v.substring(0, 1))
+            .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+            .reduce((x, y) -> x.substring(0, 2) + (Long.parseLong(x.substring(2)) + Long.parseLong(y.substring(2))))
+            .executeAndCollect(4));
+    assertThat(windows).containsExactlyInAnyOrder("a,10", "b,10", "a,10", "b,10");
+  }
+
+  /**
    * An assigned partition holds event time back from its assignment, not from its first record: a
    * partition whose records come later (here: produced after the job read the other one) is not
    * made late by the other partition's progress.

@@ -47,6 +47,16 @@ import org.slf4j.LoggerFactory;
  * bounded queue; the subtask thread takes them, deserializes them and emits them through each
  * partition's own output, so watermarks are per partition. Positions advance as records are
  * emitted, which is what a checkpoint stores.
+ *
+ * <p>With {@link KafkaSource#isIdleWhenCaughtUp()} the fetcher also reports each partition the
+ * consumer has caught up with (no lag after a poll), in the queue after the partition's records;
+ * when the subtask reaches that report it marks the partition's output idle, and the next record
+ * of the partition makes it active again. A reader without partitions is idle from the start.
+ *
+ * <p>Metrics: {@value #RECORDS_IN} counts the Kafka records this subtask has consumed (handed to
+ * the deserializer, whether they gave elements, were skipped or dead-lettered);
+ * {@code numBadRecordsSkipped} and {@code numBadRecordsDeadLettered} count the records that
+ * could not be deserialized.
  */
 public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit> {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceReader.class);
@@ -54,6 +64,8 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
   static final int RECORDS_PER_POLL = 64;
   /** The output a reader without partitions uses, so that {@code withIdleness} can mark it idle. */
   static final String NO_PARTITIONS = "__sluice-no-partitions";
+  /** The metric counting the Kafka records this subtask has consumed. */
+  public static final String RECORDS_IN = "numRecordsIn";
 
   private final KafkaSource<T> source;
   private final SourceReaderContext context;
@@ -62,6 +74,7 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
   private final TreeMap<Long, Map<TopicPartition, OffsetAndMetadata>> offsetsToCommit = new TreeMap<>();
   private final OperatorMetrics.Counter skipped;
   private final OperatorMetrics.Counter deadLettered;
+  private final OperatorMetrics.Counter recordsIn;
   private Fetcher fetcher;
   private boolean noMoreSplits;
   private Batch current;
@@ -90,12 +103,16 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
     OperatorMetrics metrics = context.metrics();
     this.skipped = metrics.counter("numBadRecordsSkipped");
     this.deadLettered = metrics.counter("numBadRecordsDeadLettered");
+    this.recordsIn = metrics.counter(RECORDS_IN);
   }
 
   private final class SplitState {
     KafkaPartitionSplit split;
     long nextOffset;
     SourceOutput<T> output;
+
+    /** Marked idle: caught up, and no record emitted since. */
+    boolean idle;
 
     SplitState(KafkaPartitionSplit split) {
       this.split = split;
@@ -124,7 +141,11 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
       throw new IOException("Reading from Kafka at " + source.bootstrapServers() + " failed: " + f.getMessage(), f);
     }
     if (splits.isEmpty() && !noMoreSplits && !noPartitionsOutput && source.getStoppingOffsets() == null) {
-      output.createOutputForSplit(NO_PARTITIONS); // lets withIdleness mark a reader without partitions idle
+      // lets withIdleness (or idle-when-caught-up, at once) mark a reader without partitions idle
+      SourceOutput<T> placeholder = output.createOutputForSplit(NO_PARTITIONS);
+      if (source.isIdleWhenCaughtUp()) {
+        placeholder.markIdle();
+      }
       noPartitionsOutput = true;
     }
     if (newSplits) {
@@ -161,6 +182,15 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
         current = null;
         continue;
       }
+      if (current.caughtUp) {
+        // every record of the partition fetched before the report has been emitted
+        if (!state.idle) {
+          state.idle = true;
+          state.output.markIdle();
+        }
+        current = null;
+        continue;
+      }
       List<ConsumerRecord<byte[], byte[]>> records = current.records;
       while (currentIndex < records.size() && emitted < RECORDS_PER_POLL) {
         ConsumerRecord<byte[], byte[]> r = records.get(currentIndex++);
@@ -169,6 +199,10 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
         }
         if (state.split.bounded() && r.offset() >= state.split.stoppingOffset()) {
           break;
+        }
+        if (state.idle) {
+          state.idle = false;
+          state.output.markActive();
         }
         emit(state, r);
         state.nextOffset = r.offset() + 1;
@@ -181,6 +215,9 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
         finish(state, output);
         current = null;
       }
+    }
+    if (emitted > 0) {
+      recordsIn.inc(emitted); // once per poll, not per record
     }
     if (emitted > 0 || current != null || (fetcher != null && !fetcher.queue.isEmpty())) {
       return InputStatus.MORE_AVAILABLE;
@@ -301,7 +338,7 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
     }
     if (fetcher == null) {
       fetcher = new Fetcher(consumerProperties(), "sluice-kafka-fetcher-" + context.getIndexOfSubtask(),
-          source.bootstrapServers());
+          source.bootstrapServers(), source.isIdleWhenCaughtUp());
       fetcher.start();
     }
     for (SplitState s : toRead) {
@@ -343,16 +380,29 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
     }
   }
 
-  /** One poll's records of one partition, or the end of a bounded partition. */
+  /**
+   * One poll's records of one partition, the end of a bounded partition, or the report that the
+   * consumer has caught up with a partition.
+   */
   static final class Batch {
     final String splitId;
     final List<ConsumerRecord<byte[], byte[]>> records;
     final boolean end;
+    final boolean caughtUp;
 
     Batch(String splitId, List<ConsumerRecord<byte[], byte[]>> records, boolean end) {
+      this(splitId, records, end, false);
+    }
+
+    private Batch(String splitId, List<ConsumerRecord<byte[], byte[]>> records, boolean end, boolean caughtUp) {
       this.splitId = splitId;
       this.records = records;
       this.end = end;
+      this.caughtUp = caughtUp;
+    }
+
+    static Batch caughtUp(String splitId) {
+      return new Batch(splitId, List.of(), false, true);
     }
   }
 
@@ -376,28 +426,34 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
     private final Map<TopicPartition, KafkaPartitionSplit> assigned = new HashMap<>();
     private final Object lock = new Object();
     private final String servers;
+    private final boolean reportCaughtUp;
+    /** Partitions reported caught up, with no record fetched since. */
+    private final java.util.Set<TopicPartition> caughtUp = new java.util.HashSet<>();
     /** The offset after the last record fetched, per partition. */
     private final Map<TopicPartition, Long> fetched = new HashMap<>();
     /** Topics found without some of the assigned partitions by the last check. */
     private final java.util.Set<String> missingLastTime = new java.util.HashSet<>();
     private long nextTopicCheck = System.nanoTime() + TOPIC_CHECK_INTERVAL_NANOS;
 
-    Fetcher(Properties properties, String name, String servers) {
+    Fetcher(Properties properties, String name, String servers, boolean reportCaughtUp) {
       super(name);
       setDaemon(true);
       this.properties = properties;
       this.servers = servers;
+      this.reportCaughtUp = reportCaughtUp;
     }
 
     void assign(KafkaPartitionSplit split) {
       TopicPartition tp = split.topicPartition();
       assigned.put(tp, split);
+      caughtUp.remove(tp);
       consumer.assign(assigned.keySet());
       consumer.seek(tp, split.startingOffset());
     }
 
     void unassign(TopicPartition tp) {
       if (assigned.remove(tp) != null) {
+        caughtUp.remove(tp);
         consumer.assign(assigned.keySet());
       }
     }
@@ -466,6 +522,10 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
         List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
         fetched.put(tp, batch.get(batch.size() - 1).offset() + 1);
         put(new Batch(split.splitId(), batch, false));
+        caughtUp.remove(tp);
+      }
+      if (reportCaughtUp) {
+        reportCaughtUp();
       }
       if (System.nanoTime() - nextTopicCheck >= 0) {
         checkTopicsExist();
@@ -476,6 +536,26 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
         if (split.bounded() && consumer.position(split.topicPartition()) >= split.stoppingOffset()) {
           put(new Batch(split.splitId(), List.of(), true));
           unassign(split.topicPartition());
+        }
+      }
+    }
+
+    /**
+     * Reports each assigned partition the consumer has caught up with (lag 0 by the last fetch: every
+     * record up to the end, or under {@code read_committed} up to the last stable offset, has been
+     * returned by a poll and queued), once until it has records again. Before the first fetch
+     * answer the lag is unknown and the partition is not reported.
+     */
+    private void reportCaughtUp() throws InterruptedException {
+      for (Map.Entry<TopicPartition, KafkaPartitionSplit> e : assigned.entrySet()) {
+        TopicPartition tp = e.getKey();
+        if (caughtUp.contains(tp)) {
+          continue;
+        }
+        java.util.OptionalLong lag = consumer.currentLag(tp);
+        if (lag.isPresent() && lag.getAsLong() <= 0) {
+          caughtUp.add(tp);
+          put(Batch.caughtUp(e.getValue().splitId()));
         }
       }
     }
