@@ -22,6 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Topics, preloading, the expected results and reading an output topic back, for the Kafka harness. */
 public final class KafkaBenchData {
     public static final int INPUT_PARTITIONS = 3;
+    /** End markers of the window input, over all partitions. */
+    static final int END_MARKERS = INPUT_PARTITIONS * KafkaWorkload.END_MARKERS_PER_PARTITION;
     public static final long SEED = 42;
 
     private KafkaBenchData() {}
@@ -98,13 +100,15 @@ public final class KafkaBenchData {
                 producer.flush();
                 long end = KafkaWorkload.Events.endMarkerTimestamp(n);
                 for (int p = 0; p < INPUT_PARTITIONS; p++) {
-                    producer.send(new ProducerRecord<>(topic, p, end, KafkaWorkload.END_MARKER_PREFIX + p, "end"));
+                    for (int m = 0; m < KafkaWorkload.END_MARKERS_PER_PARTITION; m++) {
+                        producer.send(new ProducerRecord<>(topic, p, end, KafkaWorkload.END_MARKER_PREFIX + p + "-" + m, "end"));
+                    }
                 }
-                processed = n + INPUT_PARTITIONS;
+                processed = n + END_MARKERS;
             }
             producer.flush();
         }
-        return new Input(topic, job == KafkaJob.WINDOWED ? n + INPUT_PARTITIONS : n, processed, expected);
+        return new Input(topic, job == KafkaJob.WINDOWED ? n + END_MARKERS : n, processed, expected);
     }
 
     /** An output topic read back with {@code read_committed}: records read and the last value per key (end markers left out). */

@@ -51,7 +51,7 @@ final class KafkaReport {
                     e.getValue().topic(), e.getValue().records(),
                     e.getKey() == KafkaJob.WORDCOUNT
                             ? String.format(Locale.ROOT, "%,d words", e.getValue().processedByKafkaStreams() - e.getValue().records())
-                            : "incl. " + KafkaBenchData.INPUT_PARTITIONS + " end markers",
+                            : "incl. " + KafkaBenchData.END_MARKERS + " end markers",
                     e.getValue().expected().size()));
         }
         if (!runs.isEmpty()) {

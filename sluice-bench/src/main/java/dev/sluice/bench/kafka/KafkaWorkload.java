@@ -17,10 +17,12 @@ import java.util.SplittableRandom;
  *   <li>Window input: key = user id ({@value #USERS} users, uniform), value = a short action name,
  *       Kafka record timestamp = event time: {@value #EVENTS_PER_MS} events per millisecond from
  *       {@link #EVENT_TIME_BASE}, each up to {@value #MAX_DISORDER_MS} ms earlier than its position.
- *       After the events, each partition gets one end marker (key {@code ~end-<partition>}) 60 s of
- *       event time later, which closes every window of the real events on Kafka Streams (whose stream
- *       time is per partition and only moves with records). The markers' own windows are left out of
- *       every count and check.
+ *       After the events, each partition gets {@value #END_MARKERS_PER_PARTITION} end markers (keys
+ *       {@code ~end-<partition>-<i>}) 60 s of event time later, which close every window of the real
+ *       events on Kafka Streams (whose stream time is per partition and only moves with records) and
+ *       on the Sluice Streams DSL (whose stream time is per task, a task being a set of key groups fed
+ *       by every partition: with several keys of markers every task gets one). The markers' own
+ *       windows are left out of every count and check.
  * </ul>
  */
 public final class KafkaWorkload {
@@ -33,6 +35,7 @@ public final class KafkaWorkload {
     /** Kafka Streams' grace and Sluice's bounded out-of-orderness: both close a window at end + 2 s. */
     public static final long GRACE_MS = 2_000;
     public static final String END_MARKER_PREFIX = "~end-";
+    public static final int END_MARKERS_PER_PARTITION = 16;
     private static final String[] ACTIONS = {"view", "click", "cart", "buy"};
 
     private static final String[] WORDS = vocabulary();

@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
                 + " prints a Markdown report.")
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--engines", split = ",", defaultValue = "sluice,sluice-dedup,kstreams,kstreams-nocache",
+    @Option(names = "--engines", split = ",", defaultValue = "sluice,sluice-dedup,sluice-dsl,kstreams,kstreams-nocache",
             description = "Engines: sluice, sluice-dedup, sluice-dsl, kstreams, kstreams-nocache"
                     + " (default: ${DEFAULT-VALUE}). -dedup and -nocache only run the word count.")
     List<String> engines;
