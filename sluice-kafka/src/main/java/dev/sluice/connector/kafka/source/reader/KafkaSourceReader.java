@@ -111,9 +111,6 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
     long nextOffset;
     SourceOutput<T> output;
 
-    /** Marked idle: caught up, and no record emitted since. */
-    boolean idle;
-
     SplitState(KafkaPartitionSplit split) {
       this.split = split;
       this.nextOffset = split.startingOffset();
@@ -183,11 +180,9 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
         continue;
       }
       if (current.caughtUp) {
-        // every record of the partition fetched before the report has been emitted
-        if (!state.idle) {
-          state.idle = true;
-          state.output.markIdle();
-        }
+        // every record of the partition fetched before the report has been emitted; the output is
+        // active again with the next record emitted through it
+        state.output.markIdle();
         current = null;
         continue;
       }
@@ -199,10 +194,6 @@ public final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitio
         }
         if (state.split.bounded() && r.offset() >= state.split.stoppingOffset()) {
           break;
-        }
-        if (state.idle) {
-          state.idle = false;
-          state.output.markActive();
         }
         emit(state, r);
         state.nextOffset = r.offset() + 1;
