@@ -50,6 +50,16 @@ class KafkaSourceTest {
         .setValueOnlyDeserializer(new SimpleStringSchema());
   }
 
+  /** "k,n": n records of key k (the value's first letter) per 1 s tumbling event-time window. */
+  private static dev.sluice.streaming.api.datastream.DataStream<String> countsPerKeyAndSecond(
+      dev.sluice.streaming.api.datastream.DataStream<String> values) {
+    return values
+        .map(v -> v + ",1")
+        .keyBy(v -> v.substring(0, 1))
+        .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+        .reduce((x, y) -> x.substring(0, 2) + (Long.parseLong(x.substring(2)) + Long.parseLong(y.substring(2))));
+  }
+
   private static List<String> numbers(int n) {
     return IntStream.range(0, n).mapToObj(String::valueOf).toList();
   }
@@ -108,12 +118,7 @@ class KafkaSourceTest {
     WatermarkStrategy<String> wm = WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO)
         .withIdleness(Duration.ofMillis(300));
     List<String> windows = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
-        env.fromSource(strings(topic).build(), wm, "kafka")
-            .map(v -> v + ",1")
-            .keyBy(v -> v.substring(0, 1))
-            .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
-            .reduce((x, y) -> x.substring(0, 2) + (Long.parseLong(x.substring(2)) + Long.parseLong(y.substring(2))))
-            .executeAndCollect(4));
+        countsPerKeyAndSecond(env.fromSource(strings(topic).build(), wm, "kafka")).executeAndCollect(4));
     // partition 1 reaches 2400: windows [0,1s) and [1s,2s) of both keys are complete
     assertThat(windows).containsExactlyInAnyOrder("a,10", "b,10", "a,10", "b,10");
   }
@@ -137,13 +142,8 @@ class KafkaSourceTest {
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     List<String> windows = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
-        env.fromSource(strings(topic).setIdleWhenCaughtUp(true).build(),
-                WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO), "kafka")
-            .map(v -> v + ",1")
-            .keyBy(v -> v.substring(0, 1))
-            .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
-            .reduce((x, y) -> x.substring(0, 2) + (Long.parseLong(x.substring(2)) + Long.parseLong(y.substring(2))))
-            .executeAndCollect(4));
+        countsPerKeyAndSecond(env.fromSource(strings(topic).setIdleWhenCaughtUp(true).build(),
+            WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO), "kafka")).executeAndCollect(4));
     assertThat(windows).containsExactlyInAnyOrder("a,10", "b,10", "a,10", "b,10");
   }
 
@@ -162,13 +162,8 @@ class KafkaSourceTest {
       }
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-    try (CloseableIterator<String> it = env.fromSource(strings(topic).build(),
-            WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO), "kafka")
-        .map(v -> v + ",1")
-        .keyBy(v -> v.substring(0, 1))
-        .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
-        .reduce((x, y) -> x.substring(0, 2) + (Long.parseLong(x.substring(2)) + Long.parseLong(y.substring(2))))
-        .executeAndCollect()) {
+    try (CloseableIterator<String> it = countsPerKeyAndSecond(env.fromSource(strings(topic).build(),
+            WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO), "kafka")).executeAndCollect()) {
       Thread.sleep(1_500); // partition 0 is read by now; partition 1 has nothing yet
       try (KafkaProducer<String, String> p = KafkaTestUtil.producer(KAFKA.bootstrapServers())) {
         for (int t = 0; t < 3_000; t += 100) {
