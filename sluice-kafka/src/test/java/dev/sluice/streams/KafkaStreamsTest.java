@@ -347,7 +347,9 @@ class KafkaStreamsTest {
 
   /**
    * Once every partition is caught up, stream time is the largest timestamp seen (as in Kafka
-   * Streams), not the least partition time: the window of the partition that is behind closes.
+   * Streams), not the least partition time: the window of the partition that is behind closes. (With
+   * one source task the source's own watermark already reaches 50 s here; the case that needs the
+   * operator to be told of idleness is {@link #anIdleInputMovesStreamTimeToTheLargestTimestampSeen}.)
    */
   @Test
   void onceCaughtUpStreamTimeIsTheLargestTimestampSeen() throws Exception {
@@ -362,6 +364,31 @@ class KafkaStreamsTest {
     try (KafkaStreams streams = new KafkaStreams(suppressedWindowCount("caught-up-in", "caught-up-out"), props)) {
       streams.start();
       awaitCounts("caught-up-out", "read_uncommitted", Map.of("a@0", 1L));
+    }
+  }
+
+  /**
+   * Two source tasks: partition 1 (one record at 50 s) is caught up while partition 0 still delivers
+   * its backlog at 1 s, so the input watermark stops at 1 s when both are idle. The window task,
+   * told its whole input is idle, moves stream time to the largest timestamp it saw (50 s) and
+   * closes the window of the backlog; with the watermark alone it would stay open.
+   */
+  @Test
+  void anIdleInputMovesStreamTimeToTheLargestTimestampSeen() throws Exception {
+    KAFKA.kafka().createTopic("idle-in", 2);
+    KAFKA.kafka().createTopic("idle-out", 1);
+    try (KafkaProducer<String, String> p = KafkaTestUtil.producer(KAFKA.bootstrapServers())) {
+      p.send(new ProducerRecord<>("idle-in", 1, 50_000L, "a", "x"));
+      for (int i = 0; i < 20_000; i++) {
+        p.send(new ProducerRecord<>("idle-in", 0, 1_000L, "a", "x"));
+      }
+    }
+    Properties props = config("idle", StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+    try (KafkaStreams streams = new KafkaStreams(suppressedWindowCount("idle-in", "idle-out"), props)) {
+      streams.start();
+      awaitCounts("idle-out", "read_uncommitted", Map.of("a@0", 20_000L));
+      assertThat(lateRecordsDropped(streams)).isZero();
     }
   }
 }
