@@ -264,11 +264,23 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
       Expiry expiry = expiries.get(name);
       java.util.function.UnaryOperator<Object> filter =
           expiry != null && expiry.inSnapshots() ? expiry.cleaner() : null;
+      r.store.snapshotIndex = copies.size();
       copies.add(new StateCopy(name, r.kind, r.serializer, r.store.copyTables(filter)));
     });
     version++;
-    inFlight.incrementAndGet();
-    return new HeapSnapshot(copies, timers.snapshot(maxParallelism));
+    SnapshotPreImages pre = null;
+    if (inFlight.incrementAndGet() == 1) { // with two in flight, values shared with both are copied
+      Object[][][] slots = new Object[copies.size()][][];
+      @SuppressWarnings("unchecked")
+      TypeSerializer<Object>[] serializers = new TypeSerializer[copies.size()];
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = copies.get(i).tables();
+        serializers[i] = copies.get(i).serializer();
+      }
+      pre = new SnapshotPreImages(numKeyGroups, slots, serializers);
+    }
+    preImages.set(pre);
+    return new HeapSnapshot(copies, timers.snapshot(maxParallelism), pre);
   }
 
   private record StateCopy(String name, StateKind kind, TypeSerializer<Object> serializer, Object[][] tables) {}
@@ -286,21 +298,35 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     return inFlight.get() > 0;
   }
 
+  /** Where values shared with the snapshot in flight are recorded before they change; or null. */
+  private final java.util.concurrent.atomic.AtomicReference<SnapshotPreImages> preImages =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** The pre-images of the only snapshot in flight, or null (then shared values are copied). */
+  SnapshotPreImages preImages() {
+    return preImages.get();
+  }
+
   private final class HeapSnapshot implements KeyedStateSnapshot {
     private final List<StateCopy> copies;
     private final KeyedStateFormat.TimerCopy timers;
+    private final SnapshotPreImages pre;
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public void release() {
       if (released.compareAndSet(false, true)) {
+        if (pre != null) {
+          preImages.compareAndSet(pre, null);
+        }
         inFlight.decrementAndGet();
       }
     }
 
-    HeapSnapshot(List<StateCopy> copies, KeyedStateFormat.TimerCopy timers) {
+    HeapSnapshot(List<StateCopy> copies, KeyedStateFormat.TimerCopy timers, SnapshotPreImages pre) {
       this.copies = copies;
       this.timers = timers;
+      this.pre = pre;
     }
 
     @Override
@@ -329,6 +355,19 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     @Override
     public boolean writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
       int index = keyGroup - firstKeyGroup;
+      if (pre != null) {
+        pre.startWriting(index);
+      }
+      try {
+        return writeKeyGroup(keyGroup, index, out);
+      } finally {
+        if (pre != null) {
+          pre.doneWriting(index);
+        }
+      }
+    }
+
+    private boolean writeKeyGroup(int keyGroup, int index, DataOutputView out) throws IOException {
       boolean any = timers.has(keyGroup);
       for (StateCopy c : copies) {
         any |= c.tables[index] != null;
@@ -336,7 +375,8 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
       if (!any) {
         return false;
       }
-      for (StateCopy c : copies) {
+      for (int s = 0; s < copies.size(); s++) {
+        StateCopy c = copies.get(s);
         Object[] slots = c.tables[index];
         int count = 0;
         if (slots != null) {
@@ -355,10 +395,11 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
           if (stored == null) {
             continue;
           }
-          if (stored instanceof NamespacedKey nk) {
-            KeyedStateFormat.writeEntry(out, nk.key(), nk.namespace(), c.serializer, slots[j + 1]);
-          } else {
-            KeyedStateFormat.writeEntry(out, stored, null, c.serializer, slots[j + 1]);
+          Object key = stored instanceof NamespacedKey nk ? nk.key() : stored;
+          Object namespace = stored instanceof NamespacedKey nk ? nk.namespace() : null;
+          KeyedStateFormat.writeEntryKey(out, key, namespace);
+          if (pre == null || !pre.writePreImage(s, index, j, out)) {
+            c.serializer.serialize(slots[j + 1], out);
           }
         }
       }

@@ -15,7 +15,10 @@ final class HeapStateStore<V> {
   private long cachedEpoch = -1;
   private Object cachedNamespace;
   private StateTable<V> cachedTable;
+  private int cachedGroup;
   private int cachedSlot;
+  /** This state's position in the latest snapshot (set by the backend as it takes one). */
+  int snapshotIndex = -1;
 
   @SuppressWarnings("unchecked")
   HeapStateStore(HeapKeyedStateBackend backend) {
@@ -55,6 +58,7 @@ final class HeapStateStore<V> {
     }
     Object stored = storedKey(namespace);
     cachedTable = table;
+    cachedGroup = index;
     cachedSlot = table.find(stored, storedHash(namespace, stored));
     cachedEpoch = epoch;
     cachedNamespace = namespace;
@@ -90,9 +94,13 @@ final class HeapStateStore<V> {
     if (copier != null && backend.snapshotsInFlight()) {
       int version = backend.snapshotVersion();
       if (cachedTable.versionAt(cachedSlot) != version) {
-        // the running snapshot holds this object: work on a copy of it from now on
-        value = copier.apply(value);
-        cachedTable.setValueAt(cachedSlot, value);
+        // The running snapshot holds this object and the caller may change it: record its old
+        // form for the snapshot's writer, or else work on a copy of it from now on.
+        SnapshotPreImages pre = backend.preImages();
+        if (pre == null || !pre.beforeChange(snapshotIndex, cachedGroup, cachedSlot, value)) {
+          value = copier.apply(value);
+          cachedTable.setValueAt(cachedSlot, value);
+        }
         cachedTable.setVersionAt(cachedSlot, version);
       }
     }

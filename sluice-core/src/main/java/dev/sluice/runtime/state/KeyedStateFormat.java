@@ -70,6 +70,12 @@ public final class KeyedStateFormat {
   /** Writes one entry of a state's block; {@code namespace} null or VoidNamespace for none. */
   public static void writeEntry(DataOutputView out, Object key, Object namespace,
       TypeSerializer<Object> serializer, Object value) throws IOException {
+    writeEntryKey(out, key, namespace);
+    serializer.serialize(value, out);
+  }
+
+  /** Writes the part of an entry before its value (the value follows, in the state's serializer). */
+  public static void writeEntryKey(DataOutputView out, Object key, Object namespace) throws IOException {
     if (namespace != null && namespace != VoidNamespace.INSTANCE) {
       out.writeBoolean(true);
       DynamicSerializer.INSTANCE.serialize(key, out);
@@ -78,7 +84,6 @@ public final class KeyedStateFormat {
       out.writeBoolean(false);
       DynamicSerializer.INSTANCE.serialize(key, out);
     }
-    serializer.serialize(value, out);
   }
 
   /** Receives the entries of a block as they are read. */
