@@ -43,6 +43,17 @@ final class MergingWindows<W> {
     return i < 0 ? window : stateWindows.get(i);
   }
 
+  /** The namespace of the contents of the window at {@code index} of {@link #windows()}. */
+  W stateWindowAt(int index) {
+    return stateWindows.get(index);
+  }
+
+  /** Removes the window at {@code index} of {@link #windows()}. */
+  void removeAt(int index) {
+    windows.remove(index);
+    stateWindows.remove(index);
+  }
+
   void add(W window, W stateWindow) {
     windows.add(window);
     stateWindows.add(stateWindow);

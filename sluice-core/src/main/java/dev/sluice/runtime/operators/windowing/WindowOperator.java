@@ -233,8 +233,8 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   /** Adds {@code newWindow} to the key's sessions, merging what overlaps; returns its window now. */
   @SuppressWarnings("unchecked")
   private W addWindow(MergingWindows<W> active, W newWindow) throws Exception {
-    if (mergesByIntersection && active.size() == 1) {
-      return addToSingleSession(active, newWindow);
+    if (mergesByIntersection) {
+      return addToSessions(active, newWindow);
     }
     List<W> all = new ArrayList<>(active.size() + 1);
     all.addAll(active.windows());
@@ -279,26 +279,64 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   }
 
   /**
-   * The common case of the built-in session assigners, without the general merge's lists: one
-   * session, and a new window that either overlaps (or touches) it — the session grows, keeping
-   * its contents namespace — or does not.
+   * The built-in session assigners' merge (windows that intersect or touch merge into their cover)
+   * without the general path's sort and lists: a key's sessions are disjoint, so the new window
+   * merges with exactly the sessions it intersects, found in one pass. The result keeps the
+   * contents namespace of the earliest of them and the others' contents merge into it, in order of
+   * start, as in the general path; a new window inside one session merges nothing.
    */
   @SuppressWarnings("unchecked")
-  private W addToSingleSession(MergingWindows<W> active, W newWindow) throws Exception {
-    TimeWindow session = (TimeWindow) active.windows().get(0);
+  private W addToSessions(MergingWindows<W> active, W newWindow) throws Exception {
     TimeWindow added = (TimeWindow) newWindow;
-    if (!session.intersects(added)) {
+    List<W> windows = active.windows();
+    int hit = -1; // the one intersecting session, while there is only one
+    List<TimeWindow> hits = null; // all of them, once there are several
+    for (int i = 0; i < windows.size(); i++) {
+      TimeWindow session = (TimeWindow) windows.get(i);
+      if (session.intersects(added)) {
+        if (hit < 0 && hits == null) {
+          hit = i;
+        } else {
+          if (hits == null) {
+            hits = new ArrayList<>(4);
+            hits.add((TimeWindow) windows.get(hit));
+          }
+          hits.add(session);
+        }
+      }
+    }
+    if (hit < 0) {
       active.add(newWindow, newWindow);
       return newWindow;
     }
-    W result = (W) session.cover(added);
-    if (result.equals(session)) {
-      return (W) session; // inside the session: nothing merges
+    if (hits == null) {
+      TimeWindow session = (TimeWindow) windows.get(hit);
+      W result = (W) session.cover(added);
+      if (result.equals(session)) {
+        return (W) session; // inside the session: nothing merges
+      }
+      W keptState = active.stateWindowAt(hit);
+      active.removeAt(hit);
+      active.add(result, keptState);
+      onMerge(result, List.of((W) session), keptState, List.of());
+      return result;
     }
-    W keptState = active.stateWindowOf((W) session);
-    active.remove((W) session);
+    hits.sort((a, b) -> Long.compare(a.getStart(), b.getStart())); // stable: ties keep their order
+    TimeWindow cover = added;
+    for (TimeWindow w : hits) {
+      cover = cover.cover(w);
+    }
+    W result = (W) cover;
+    W keptState = active.stateWindowOf((W) hits.get(0));
+    List<Object> otherStates = new ArrayList<>(hits.size() - 1);
+    for (int i = 1; i < hits.size(); i++) {
+      otherStates.add(active.stateWindowOf((W) hits.get(i)));
+    }
+    for (TimeWindow w : hits) {
+      active.remove((W) w);
+    }
     active.add(result, keptState);
-    onMerge(result, List.of((W) session), keptState, List.of());
+    onMerge(result, (List<W>) (List<?>) hits, keptState, otherStates);
     return result;
   }
 
