@@ -20,7 +20,9 @@ public final class InternalTimerService<N> {
    * their positions for de-duplication, so a registration allocates nothing and firing walks the
    * arrays. Deleted and fired positions are left empty (null key) — their index entries stay and
    * match nothing — and both are squeezed out when the arrays are full; positions never exceed
-   * half the index, so its load stays at most 1/2.
+   * half the index, so its load stays at most 1/2. Timers their registrant knows to be new
+   * ({@link #addUnique}) are appended without the index, which is built the first time a lookup
+   * needs it: a window operator's one timer per key and window never pays for de-duplication.
    */
   static final class Bucket {
     private Object singleKey; // the inline timer when keys == null; null if none
@@ -28,7 +30,7 @@ public final class InternalTimerService<N> {
     private Object[] keys; // registration order; null = fired or deleted
     private Object[] namespaces;
     private int[] hashes;
-    private int[] index; // position + 1, 0 = empty; capacity a power of two, load <= 1/2
+    private int[] index; // position + 1, 0 = empty; capacity a power of two, load <= 1/2; null = not built
     private int head; // positions before head are fired or deleted
     private int tail; // next free position
     private int live;
@@ -48,8 +50,23 @@ public final class InternalTimerService<N> {
           && java.util.Objects.equals(namespaces[pos], namespace);
     }
 
+    /** Builds the index over the live positions, hashing them, if appends skipped it. */
+    private void ensureIndex() {
+      if (index != null) {
+        return;
+      }
+      index = new int[2 * keys.length];
+      for (int p = head; p < tail; p++) {
+        if (keys[p] != null) {
+          hashes[p] = hash(keys[p], namespaces[p]);
+          place(p);
+        }
+      }
+    }
+
     /** The index slot holding the position of (key, namespace), or -1. */
     private int find(Object key, Object namespace, int h) {
+      ensureIndex();
       int mask = index.length - 1;
       for (int i = h >>> (32 - Integer.numberOfTrailingZeros(index.length)); ; i = (i + 1) & mask) {
         int p = index[i];
@@ -90,6 +107,43 @@ public final class InternalTimerService<N> {
       }
       append(key, namespace, h);
       return true;
+    }
+
+    /**
+     * Adds a timer the caller knows is not in the bucket (so no lookup): (key, namespace) was not
+     * registered for this time since it last fired or was deleted.
+     */
+    void addUnique(Object key, Object namespace) {
+      if (keys == null) {
+        if (singleKey == null) {
+          singleKey = key;
+          singleNamespace = namespace;
+          return;
+        }
+        keys = new Object[8];
+        namespaces = new Object[8];
+        hashes = new int[8];
+        Object k = singleKey;
+        Object n = singleNamespace;
+        singleKey = null;
+        singleNamespace = null;
+        appendUnindexed(k, n);
+      }
+      if (index != null) {
+        append(key, namespace, hash(key, namespace));
+      } else {
+        appendUnindexed(key, namespace);
+      }
+    }
+
+    private void appendUnindexed(Object key, Object namespace) {
+      if (tail == keys.length) {
+        reorganize();
+      }
+      int pos = tail++;
+      keys[pos] = key;
+      namespaces[pos] = namespace;
+      live++;
     }
 
     private void append(Object key, Object namespace, int h) {
@@ -136,9 +190,11 @@ public final class InternalTimerService<N> {
       hashes = h;
       head = 0;
       tail = m;
-      index = new int[2 * capacity];
-      for (int p = 0; p < m; p++) {
-        place(p);
+      if (index != null) {
+        index = new int[2 * capacity];
+        for (int p = 0; p < m; p++) {
+          place(p);
+        }
       }
     }
 
@@ -244,6 +300,16 @@ public final class InternalTimerService<N> {
     }
   }
 
+  /**
+   * Registers an event-time timer the caller knows the current key does not have for this
+   * namespace and time (for built-in operators that register exactly one timer per key and window):
+   * no de-duplication lookup. Registering a timer that exists this way makes it fire twice.
+   */
+  public void registerNewEventTimeTimer(N namespace, long time) {
+    bucket(eventTimers, time).addUnique(currentKey(), namespace);
+    eventTimerCount++;
+  }
+
   public void deleteEventTimeTimer(N namespace, long time) {
     if (remove(eventTimers, time, namespace)) {
       eventTimerCount--;
@@ -272,20 +338,23 @@ public final class InternalTimerService<N> {
   private Bucket lastBucket;
 
   private boolean add(TreeMap<Long, Bucket> timers, long time, N namespace) {
-    Bucket bucket;
+    return bucket(timers, time).add(currentKey(), namespace);
+  }
+
+  /** The bucket of {@code time}, created if there is none. */
+  private Bucket bucket(TreeMap<Long, Bucket> timers, long time) {
     if (lastTimers == timers && lastTime == time && lastBucket != null) {
-      bucket = lastBucket;
-    } else {
-      bucket = timers.get(time);
-      if (bucket == null) {
-        bucket = new Bucket();
-        timers.put(time, bucket);
-      }
-      lastTimers = timers;
-      lastTime = time;
-      lastBucket = bucket;
+      return lastBucket;
     }
-    return bucket.add(currentKey(), namespace);
+    Bucket bucket = timers.get(time);
+    if (bucket == null) {
+      bucket = new Bucket();
+      timers.put(time, bucket);
+    }
+    lastTimers = timers;
+    lastTime = time;
+    lastBucket = bucket;
+    return bucket;
   }
 
   private void forgetLastBucket(long time) {

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The timer bucket against a LinkedHashSet of (key, namespace): same content, same order. */
+/**
+ * The timer bucket against a LinkedHashSet of (key, namespace): same content, same order, with
+ * de-duplicating adds, adds known to be new (which skip the index until a lookup builds it),
+ * removals and firing from the front mixed.
+ */
 class TimerBucketTest {
 
   private record Pair(Object key, Object namespace) {}
@@ -31,7 +35,10 @@ class TimerBucketTest {
         Object namespace = random.nextInt(4) == 0 ? "w" + random.nextInt(3) : null;
         Pair pair = new Pair(key, namespace);
         int what = random.nextInt(10);
-        if (what < 6) {
+        if (what < 3 && !model.contains(pair)) {
+          bucket.addUnique(key, namespace); // the caller knows it is new: no lookup, no index
+          model.add(pair);
+        } else if (what < 6) {
           assertThat(bucket.add(key, namespace)).isEqualTo(model.add(pair));
         } else if (what < 8) {
           assertThat(bucket.remove(key, namespace)).isEqualTo(model.remove(pair));

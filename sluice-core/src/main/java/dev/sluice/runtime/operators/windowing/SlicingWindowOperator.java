@@ -45,6 +45,12 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
   private boolean writeBack;
   private InternalTimerService<VoidNamespace> timers;
   private OperatorMetrics.Counter lateDropped;
+  /**
+   * Tumbling windows without lateness: a key's only timers are its windows' ends, each registered
+   * once, when the window's slice is created (it is gone only after that timer fired), so they
+   * skip the timer service's de-duplication.
+   */
+  private final boolean uniqueWindowTimers;
 
   /** A slicing operator over {@code reducer} (then {@code OUT = IN}) or {@code aggregate}. */
   public SlicingWindowOperator(long size, long slide, long offset, long allowedLateness,
@@ -57,6 +63,7 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     this.lateDataOutputTag = lateDataOutputTag;
     this.reducer = reducer;
     this.aggregate = aggregate;
+    this.uniqueWindowTimers = slide == size && allowedLateness == 0;
   }
 
   static long gcd(long a, long b) {
@@ -133,7 +140,11 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
         end += (Math.floorDiv(wm - (end - 1), slide) + 1) * slide;
       }
       if (end - size < sliceEnd) {
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+        if (uniqueWindowTimers) {
+          timers.registerNewEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+        } else {
+          timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+        }
       }
       if (allowedLateness > 0) {
         long clean = cleanup(lastStart + size - 1);
@@ -229,26 +240,30 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
   static final class Slices {
     private long end0;
     private Object acc0;
-    private long[] ends = EMPTY_ENDS; // slices 1..size-1
+    // slices 1..size-1 sit at ends/accs[head .. head + size - 2]: removing the first slice moves
+    // the array's first one into the fields and advances head, so a key with many open slices
+    // (a watermark held back by a slow input) does not shift them all at every window it fires
+    private long[] ends = EMPTY_ENDS;
     private Object[] accs = EMPTY_ACCS;
+    private int head;
     int size;
 
     private static final long[] EMPTY_ENDS = new long[0];
     private static final Object[] EMPTY_ACCS = new Object[0];
 
     long end(int i) {
-      return i == 0 ? end0 : ends[i - 1];
+      return i == 0 ? end0 : ends[head + i - 1];
     }
 
     Object acc(int i) {
-      return i == 0 ? acc0 : accs[i - 1];
+      return i == 0 ? acc0 : accs[head + i - 1];
     }
 
     void setAcc(int i, Object acc) {
       if (i == 0) {
         acc0 = acc;
       } else {
-        accs[i - 1] = acc;
+        accs[head + i - 1] = acc;
       }
     }
 
@@ -257,43 +272,69 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
         end0 = end;
         acc0 = acc;
       } else {
-        ends[i - 1] = end;
-        accs[i - 1] = acc;
+        ends[head + i - 1] = end;
+        accs[head + i - 1] = acc;
       }
     }
 
+    /** The index of the slice ending at {@code end}, or -1; most lookups hit the last slice. */
     int indexOf(long end) {
-      for (int i = size - 1; i >= 0; i--) {
-        long e = end(i);
-        if (e == end) {
-          return i;
-        }
-        if (e < end) {
-          return -1;
+      int n = size;
+      if (n == 0) {
+        return -1;
+      }
+      long last = end(n - 1);
+      if (last == end) {
+        return n - 1;
+      }
+      if (last < end) {
+        return -1;
+      }
+      int i = firstEndAtOrAfter(end, n - 1);
+      return i < n - 1 && end(i) == end ? i : -1;
+    }
+
+    /** First index below {@code limit} whose slice ends at or after {@code time}, else {@code limit}. */
+    private int firstEndAtOrAfter(long time, int limit) {
+      int lo = 0;
+      int hi = limit;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (end(mid) < time) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
         }
       }
-      return -1;
+      return lo;
     }
 
     /** First index whose slice ends after {@code time}. */
     int firstEndAfter(long time) {
-      int i = 0;
-      while (i < size && end(i) <= time) {
-        i++;
+      if (size == 0 || end0 > time) {
+        return 0; // a window fires from the first slice onwards, as a rule
       }
-      return i;
+      return time == Long.MAX_VALUE ? size : firstEndAtOrAfter(time + 1, size);
     }
 
     int insert(long end) {
-      if (size - 1 >= ends.length) { // room for slices 1..size
-        int capacity = Math.max(4, ends.length * 2);
-        ends = java.util.Arrays.copyOf(ends, capacity);
-        accs = java.util.Arrays.copyOf(accs, capacity);
+      int pos = size == 0 || end(size - 1) < end ? size : firstEndAtOrAfter(end, size);
+      if (size >= 1 && head + size > ends.length) { // room for slices 1..size in the arrays
+        int live = size - 1;
+        int capacity = live + 1 <= ends.length / 2 ? ends.length : Math.max(4, ends.length * 2);
+        long[] newEnds = capacity == ends.length ? ends : new long[capacity];
+        Object[] newAccs = capacity == accs.length ? accs : new Object[capacity];
+        System.arraycopy(ends, head, newEnds, 0, live);
+        System.arraycopy(accs, head, newAccs, 0, live);
+        if (newAccs == accs) {
+          java.util.Arrays.fill(accs, live, head + live, null);
+        }
+        ends = newEnds;
+        accs = newAccs;
+        head = 0;
       }
-      int pos = size;
-      while (pos > 0 && end(pos - 1) > end) {
-        set(pos, end(pos - 1), acc(pos - 1));
-        pos--;
+      for (int i = size; i > pos; i--) {
+        set(i, end(i - 1), acc(i - 1));
       }
       set(pos, end, null);
       size++;
@@ -301,11 +342,21 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     }
 
     void removeFirst() {
-      for (int i = 0; i < size - 1; i++) {
-        set(i, end(i + 1), acc(i + 1));
+      if (size == 1) {
+        end0 = 0;
+        acc0 = null;
+        size = 0;
+        head = 0;
+        return;
       }
-      set(size - 1, 0, null);
+      end0 = ends[head];
+      acc0 = accs[head];
+      accs[head] = null;
+      head++;
       size--;
+      if (size == 1) {
+        head = 0; // the arrays are empty: start again at their beginning
+      }
     }
   }
 
