@@ -48,7 +48,8 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
   /**
    * Tumbling windows without lateness: a key's only timers are its windows' ends, each registered
    * once, when the window's slice is created (it is gone only after that timer fired), so they
-   * skip the timer service's de-duplication.
+   * skip the timer service's de-duplication, and a fired window does not register the next one
+   * (the chain sliding windows need: that window's slice registered its timer already).
    */
   private final boolean uniqueWindowTimers;
 
@@ -178,8 +179,9 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     if (Math.floorMod(end - size - offset, slide) == 0) {
       emitWindow(s, end - size);
       long next = end + slide;
-      if (s.size > 0 && s.end(s.size - 1) > next - size) {
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, next - 1); // the chain goes on
+      // the chain goes on (sliding windows); a tumbling window's slice registered its own timer
+      if (!uniqueWindowTimers && s.size > 0 && s.end(s.size - 1) > next - size) {
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, next - 1);
       }
     }
     // drop slices no window needs any more
