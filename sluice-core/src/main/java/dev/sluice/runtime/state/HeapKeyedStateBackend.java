@@ -395,9 +395,11 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
           if (stored == null) {
             continue;
           }
-          Object key = stored instanceof NamespacedKey nk ? nk.key() : stored;
-          Object namespace = stored instanceof NamespacedKey nk ? nk.namespace() : null;
-          KeyedStateFormat.writeEntryKey(out, key, namespace);
+          if (stored instanceof NamespacedKey nk) {
+            KeyedStateFormat.writeEntryKey(out, nk.key(), nk.namespace());
+          } else {
+            KeyedStateFormat.writeEntryKey(out, stored, null);
+          }
           if (pre == null || !pre.writePreImage(s, index, j, out)) {
             c.serializer.serialize(slots[j + 1], out);
           }

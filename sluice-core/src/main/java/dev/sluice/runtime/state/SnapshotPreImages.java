@@ -54,8 +54,6 @@ final class SnapshotPreImages {
   private final DataOutputSerializer scratch = new DataOutputSerializer(1024);
   private byte[] chunk;
   private int chunkUsed;
-  private long bytes;
-  private int recorded;
 
   /** The pre-images of one state's entries in one key group, by the entry's slot in the snapshot. */
   private static final class Entries {
@@ -133,13 +131,18 @@ final class SnapshotPreImages {
     e.chunkOf[index] = target;
     e.offsetOf[index] = offset;
     e.lengthOf[index] = length;
-    bytes += length;
-    recorded++;
   }
 
   /** Writer thread: takes key group index {@code group} over before writing its entries. */
   void startWriting(int group) {
-    while (!groups.compareAndSet(group, UNTOUCHED, WRITING)) {
+    for (;;) {
+      int status = groups.get(group);
+      if (status == UNTOUCHED && groups.compareAndSet(group, UNTOUCHED, WRITING)) {
+        return;
+      }
+      if (status == WRITING || status == WRITTEN) {
+        throw new IllegalStateException("Key group index " + group + " of a heap snapshot is written twice");
+      }
       Thread.onSpinWait(); // the task is recording a pre-image in this group: a few microseconds
     }
   }
@@ -164,16 +167,6 @@ final class SnapshotPreImages {
     }
     out.write(target, e.offsetOf[slot >> 1], e.lengthOf[slot >> 1]);
     return true;
-  }
-
-  /** Values recorded so far (task thread). */
-  int recorded() {
-    return recorded;
-  }
-
-  /** Bytes of pre-images recorded so far (task thread). */
-  long bytes() {
-    return bytes;
   }
 
   /**

@@ -89,17 +89,7 @@ public final class InternalTimerService<N> {
         if (singleKey.equals(key) && java.util.Objects.equals(singleNamespace, namespace)) {
           return false;
         }
-        keys = new Object[8];
-        namespaces = new Object[8];
-        hashes = new int[8];
-        index = new int[16];
-        Object k = singleKey;
-        Object n = singleNamespace;
-        singleKey = null;
-        singleNamespace = null;
-        append(k, n, hash(k, n));
-        append(key, namespace, hash(key, namespace));
-        return true;
+        spillSingle();
       }
       int h = hash(key, namespace);
       if (find(key, namespace, h) >= 0) {
@@ -120,20 +110,23 @@ public final class InternalTimerService<N> {
           singleNamespace = namespace;
           return;
         }
-        keys = new Object[8];
-        namespaces = new Object[8];
-        hashes = new int[8];
-        Object k = singleKey;
-        Object n = singleNamespace;
-        singleKey = null;
-        singleNamespace = null;
-        appendUnindexed(k, n);
+        spillSingle();
       }
       if (index != null) {
         append(key, namespace, hash(key, namespace));
       } else {
         appendUnindexed(key, namespace);
       }
+    }
+
+    /** Moves the inline timer into freshly allocated arrays (no index yet) to make room for more. */
+    private void spillSingle() {
+      keys = new Object[8];
+      namespaces = new Object[8];
+      hashes = new int[8];
+      appendUnindexed(singleKey, singleNamespace);
+      singleKey = null;
+      singleNamespace = null;
     }
 
     private void appendUnindexed(Object key, Object namespace) {

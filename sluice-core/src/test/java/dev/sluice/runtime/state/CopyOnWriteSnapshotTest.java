@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * written are copied first, so the snapshot shows the state as it was at the barrier.
  */
 class CopyOnWriteSnapshotTest {
-  private static byte[] write(KeyedStateSnapshot snapshot) throws Exception {
+  /** Writes every part of {@code snapshot} in the order a checkpoint writer does. */
+  static byte[] write(KeyedStateSnapshot snapshot) throws Exception {
     DataOutputSerializer out = new DataOutputSerializer();
     snapshot.writeMeta(out);
     for (int kg = snapshot.firstKeyGroup(); kg < snapshot.endKeyGroup(); kg++) {
@@ -32,6 +33,16 @@ class CopyOnWriteSnapshotTest {
     }
     return out.getCopyOfBuffer();
   }
+  /** The backend's state now, as a snapshot written with nothing changing while it is written. */
+  static byte[] undisturbed(HeapKeyedStateBackend backend) throws Exception {
+    KeyedStateSnapshot reference = backend.snapshot();
+    try {
+      return write(reference);
+    } finally {
+      reference.release();
+    }
+  }
+
 
   @Test
   void changesAfterTheSnapshotDoNotReachIt() throws Exception {
@@ -46,9 +57,7 @@ class CopyOnWriteSnapshotTest {
     }
 
     // what the state looked like at the barrier, written without anything changing after it
-    KeyedStateSnapshot reference = backend.snapshot();
-    byte[] expected = write(reference);
-    reference.release();
+    byte[] expected = undisturbed(backend);
 
     KeyedStateSnapshot snapshot = backend.snapshot();
     for (int k = 0; k < 100; k++) { // processing goes on while the snapshot is written
@@ -109,9 +118,7 @@ class CopyOnWriteSnapshotTest {
       backend.setCurrentKey(k);
       before.add(state.value());
     }
-    KeyedStateSnapshot reference = backend.snapshot();
-    byte[] expected = write(reference);
-    reference.release();
+    byte[] expected = undisturbed(backend);
 
     KeyedStateSnapshot snapshot = backend.snapshot();
     DataOutputSerializer out = new DataOutputSerializer();
@@ -141,9 +148,7 @@ class CopyOnWriteSnapshotTest {
   void withTwoSnapshotsInFlightSharedValuesAreCopied() throws Exception {
     HeapKeyedStateBackend backend = bytesBackend();
     ValueState<byte[]> state = bytesState(backend);
-    KeyedStateSnapshot reference = backend.snapshot();
-    byte[] expected = write(reference);
-    reference.release();
+    byte[] expected = undisturbed(backend);
 
     KeyedStateSnapshot first = backend.snapshot();
     KeyedStateSnapshot second = backend.snapshot();
@@ -159,9 +164,7 @@ class CopyOnWriteSnapshotTest {
     HeapKeyedStateBackend backend = bytesBackend();
     ValueState<byte[]> state = bytesState(backend);
     for (int round = 0; round < 20; round++) {
-      KeyedStateSnapshot reference = backend.snapshot();
-      byte[] expected = write(reference);
-      reference.release();
+      byte[] expected = undisturbed(backend);
 
       KeyedStateSnapshot snapshot = backend.snapshot();
       CompletableFuture<byte[]> written = CompletableFuture.supplyAsync(() -> {

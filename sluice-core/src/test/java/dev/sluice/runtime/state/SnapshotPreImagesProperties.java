@@ -65,9 +65,7 @@ class SnapshotPreImagesProperties {
       listModel.computeIfAbsent(k, x -> new ArrayList<>()).add(k);
     }
 
-    KeyedStateSnapshot reference = backend.snapshot();
-    byte[] expected = writeAll(reference);
-    reference.release();
+    byte[] expected = CopyOnWriteSnapshotTest.undisturbed(backend);
 
     KeyedStateSnapshot snapshot = backend.snapshot();
     DataOutputSerializer out = new DataOutputSerializer();
@@ -128,15 +126,5 @@ class SnapshotPreImagesProperties {
       }
       assertThat(liveList).as("list of key %d", k).isEqualTo(listModel.getOrDefault(k, List.of()));
     }
-  }
-
-  private static byte[] writeAll(KeyedStateSnapshot snapshot) throws Exception {
-    DataOutputSerializer out = new DataOutputSerializer();
-    snapshot.writeMeta(out);
-    for (int kg = snapshot.firstKeyGroup(); kg < snapshot.endKeyGroup(); kg++) {
-      out.writeInt(kg);
-      snapshot.writeKeyGroup(kg, out);
-    }
-    return out.getCopyOfBuffer();
   }
 }

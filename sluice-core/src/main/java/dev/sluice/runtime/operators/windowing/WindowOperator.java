@@ -294,7 +294,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     for (int i = 0; i < windows.size(); i++) {
       TimeWindow session = (TimeWindow) windows.get(i);
       if (session.intersects(added)) {
-        if (hit < 0 && hits == null) {
+        if (hit < 0) {
           hit = i;
         } else {
           if (hits == null) {
