@@ -311,6 +311,22 @@ class KafkaStreamsTest {
   }
 
   /**
+   * Runs {@link #suppressedWindowCount} from {@code in} to {@code out} (at least once, {@code
+   * threads} stream threads) until {@code out} holds {@code expected}; returns the records the
+   * window operator dropped as late.
+   */
+  private long runSuppressedWindowCount(String app, String in, String out, int threads,
+      Map<String, Long> expected) throws Exception {
+    Properties props = config(app, StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    try (KafkaStreams streams = new KafkaStreams(suppressedWindowCount(in, out), props)) {
+      streams.start();
+      awaitCounts(out, "read_uncommitted", expected);
+      return lateRecordsDropped(streams);
+    }
+  }
+
+  /**
    * Two partitions with a backlog, the newer records in one, the older in the other: a partition
    * read ahead must not move stream time past the other's records (a Kafka Streams task takes them
    * in timestamp order). Records at 200 s of many keys close every window at every task.
@@ -336,13 +352,7 @@ class KafkaStreamsTest {
         p.send(new ProducerRecord<>(in, k % 2, 300_000L, "end-" + k, "x"));
       }
     }
-    Properties props = config("backlog-" + threads, StreamsConfig.AT_LEAST_ONCE);
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-    try (KafkaStreams streams = new KafkaStreams(suppressedWindowCount(in, out), props)) {
-      streams.start();
-      awaitCounts(out, "read_uncommitted", expected);
-      assertThat(lateRecordsDropped(streams)).isZero();
-    }
+    assertThat(runSuppressedWindowCount("backlog-" + threads, in, out, threads, expected)).isZero();
   }
 
   /**
@@ -359,12 +369,7 @@ class KafkaStreamsTest {
       p.send(new ProducerRecord<>("caught-up-in", 0, 1_000L, "a", "x"));
       p.send(new ProducerRecord<>("caught-up-in", 1, 50_000L, "b", "x"));
     }
-    Properties props = config("caught-up", StreamsConfig.AT_LEAST_ONCE);
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-    try (KafkaStreams streams = new KafkaStreams(suppressedWindowCount("caught-up-in", "caught-up-out"), props)) {
-      streams.start();
-      awaitCounts("caught-up-out", "read_uncommitted", Map.of("a@0", 1L));
-    }
+    runSuppressedWindowCount("caught-up", "caught-up-in", "caught-up-out", 1, Map.of("a@0", 1L));
   }
 
   /**
@@ -383,12 +388,6 @@ class KafkaStreamsTest {
         p.send(new ProducerRecord<>("idle-in", 0, 1_000L, "a", "x"));
       }
     }
-    Properties props = config("idle", StreamsConfig.AT_LEAST_ONCE);
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-    try (KafkaStreams streams = new KafkaStreams(suppressedWindowCount("idle-in", "idle-out"), props)) {
-      streams.start();
-      awaitCounts("idle-out", "read_uncommitted", Map.of("a@0", 20_000L));
-      assertThat(lateRecordsDropped(streams)).isZero();
-    }
+    assertThat(runSuppressedWindowCount("idle", "idle-in", "idle-out", 2, Map.of("a@0", 20_000L))).isZero();
   }
 }
