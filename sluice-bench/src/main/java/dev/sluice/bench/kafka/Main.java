@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -355,10 +356,13 @@ public final class Main implements Callable<Integer> {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process proc = pb.start();
+        AtomicBoolean timedOut = new AtomicBoolean();
         CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
             try {
                 if (!proc.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    System.err.println("child exceeded --timeout, killing it");
+                    System.err.println("child exceeded --timeout (" + timeoutSeconds + " s), its threads:");
+                    System.err.println(threadDump(proc));
+                    timedOut.set(true);
                     proc.destroyForcibly();
                 }
             } catch (InterruptedException ignored) {
@@ -390,10 +394,30 @@ public final class Main implements Callable<Integer> {
         if (error != null) {
             return error;
         }
+        if (timedOut.get()) {
+            return "child exceeded --timeout (" + timeoutSeconds + " s) and was killed; its threads are printed above";
+        }
         if (rc != 0 || result.isEmpty()) {
             return "child exited with " + rc + (result.isEmpty() ? ", no RESULT line" : "");
         }
         return null;
+    }
+
+    /** The threads of a child JVM that is still running, as {@code jcmd Thread.print} prints them. */
+    private static String threadDump(Process proc) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(proc.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
     }
 
     private Process startBroker(int port, Path dir) throws IOException, InterruptedException {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs the Kafka harness at a tiny size (broker child, preload, one child JVM per engine and job) and checks that
@@ -16,7 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaHarnessSmokeTest {
 
+    /**
+     * Six child JVMs run one after another, each a few seconds here; a child that hangs is killed after
+     * {@code timeoutSeconds} with its threads printed, and its run fails with the cell's name, so the test's own
+     * limit is above the sum.
+     */
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void sluiceAndKafkaStreamsWriteTheSameResults() throws Exception {
         Main main = new Main();
         main.engines = List.of("sluice", "sluice-dsl", "kstreams");
@@ -30,7 +38,7 @@ class KafkaHarnessSmokeTest {
         main.commitEos = 100;
         main.childJvmArgs = "-Xmx384m -XX:TieredStopAtLevel=1";
         main.brokerJvmArgs = "-Xmx512m -XX:TieredStopAtLevel=1";
-        main.timeoutSeconds = 120;
+        main.timeoutSeconds = 60;
 
         Main.Results results = main.execute();
 
