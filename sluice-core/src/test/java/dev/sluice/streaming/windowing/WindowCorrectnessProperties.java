@@ -7,6 +7,8 @@ import dev.sluice.api.common.eventtime.WatermarkGenerator;
 import dev.sluice.api.common.eventtime.WatermarkOutput;
 import dev.sluice.api.common.eventtime.WatermarkStrategy;
 import dev.sluice.api.common.functions.AggregateFunction;
+import dev.sluice.api.common.state.ValueState;
+import dev.sluice.api.common.state.ValueStateDescriptor;
 import dev.sluice.api.connector.source.lib.CollectionSource;
 import dev.sluice.streaming.api.datastream.DataStream;
 import dev.sluice.streaming.api.datastream.SingleOutputStreamOperator;
@@ -46,7 +48,12 @@ class WindowCorrectnessProperties {
 
   enum Kind { TUMBLING, SLIDING, SESSION }
 
-  enum Path { AGGREGATE, PROCESS, REDUCE_WITH_PROCESS }
+  /**
+   * How the windows are computed: AGGREGATE is the aggregate alone (with a window function for
+   * sessions), the others hand each window to {@link Describe}. AGGREGATE_WITH_PROCESS also counts
+   * each window's firings in per-window state (not with sessions, whose merged windows are new).
+   */
+  enum Path { AGGREGATE, AGGREGATE_WITH_PROCESS, PROCESS, REDUCE_WITH_PROCESS }
 
   @Property(tries = 200)
   void windowsMatchTheModel(
@@ -74,8 +81,9 @@ class WindowCorrectnessProperties {
       }
     }
 
-    List<String> expected = model(input, kind, size, slide, gap, lateness);
-    List<String> actual = run(input, kind, path, size, slide, gap, lateness, parallelism);
+    boolean countFirings = path == Path.AGGREGATE_WITH_PROCESS && kind != Kind.SESSION;
+    List<String> expected = model(input, kind, size, slide, gap, lateness, countFirings);
+    List<String> actual = run(input, kind, path, size, slide, gap, lateness, parallelism, countFirings);
     Collections.sort(expected);
     Collections.sort(actual);
     assertThat(actual)
@@ -124,8 +132,15 @@ class WindowCorrectnessProperties {
   }
 
   static final class Describe extends ProcessWindowFunction<Object, String, Integer, TimeWindow> {
+    private final boolean countFirings;
+
+    Describe(boolean countFirings) {
+      this.countFirings = countFirings;
+    }
+
     @Override
-    public void process(Integer key, Context ctx, Iterable<Object> elements, Collector<String> out) {
+    public void process(Integer key, Context ctx, Iterable<Object> elements, Collector<String> out)
+        throws Exception {
       long sum = 0;
       for (Object o : elements) {
         sum += o instanceof Ev e ? e.value() : o instanceof long[] a ? a[1] : 0;
@@ -135,13 +150,20 @@ class WindowCorrectnessProperties {
         // fired early: not expected with the default trigger
         out.collect("EARLY " + w);
       }
-      out.collect("R:" + key + "," + w.getStart() + "," + w.getEnd() + "," + sum);
+      String firing = "";
+      if (countFirings) {
+        ValueState<Integer> firings = ctx.windowState().getState(new ValueStateDescriptor<>("firings", Integer.class));
+        int n = firings.value() == null ? 1 : firings.value() + 1;
+        firings.update(n);
+        firing = "#" + n;
+      }
+      out.collect("R:" + key + "," + w.getStart() + "," + w.getEnd() + "," + sum + firing);
     }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static List<String> run(List<Ev> input, Kind kind, Path path, long size, long slide,
-      long gap, long lateness, int parallelism) throws Exception {
+      long gap, long lateness, int parallelism, boolean countFirings) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
     env.getConfig().setChannelBatchSize(4).setChannelCapacity(2).setAutoWatermarkInterval(0);
     WatermarkStrategy<Ev> strategy = ctx -> new MarkerWatermarks();
@@ -170,15 +192,15 @@ class WindowCorrectnessProperties {
               out.collect("R:" + acc[0] + "," + (end - size) + "," + end + "," + acc[1]);
             }
           });
-    } else if (path == Path.AGGREGATE) {
-      results = windowed.aggregate(new SumAgg(), (ProcessWindowFunction) new Describe());
+    } else if (path == Path.AGGREGATE || path == Path.AGGREGATE_WITH_PROCESS) {
+      results = windowed.aggregate(new SumAgg(), (ProcessWindowFunction) new Describe(countFirings));
       windowOp = results;
     } else if (path == Path.PROCESS) {
-      results = windowed.process((ProcessWindowFunction) new Describe());
+      results = windowed.process((ProcessWindowFunction) new Describe(false));
       windowOp = results;
     } else {
       results = windowed.reduce((a, b) -> new Ev(a.key(), Math.max(a.ts(), b.ts()), a.value() + b.value(), false),
-          (ProcessWindowFunction) new Describe());
+          (ProcessWindowFunction) new Describe(false));
       windowOp = results;
     }
     DataStream<String> late = windowOp.getSideOutput(LATE)
@@ -190,15 +212,15 @@ class WindowCorrectnessProperties {
   // ------------------------------------------------------------------ the model
 
   private static List<String> model(List<Ev> input, Kind kind, long size, long slide, long gap,
-      long lateness) {
-    List<String> out = new ArrayList<>();
+      long lateness, boolean countFirings) {
+    List<String> fired = new ArrayList<>();
     // per key: window -> sum (and whether present); sessions are non-overlapping windows
     Map<Integer, Map<TimeWindow, Long>> state = new HashMap<>();
     long wm = Long.MIN_VALUE;
     for (Ev e : input) {
       if (e.marker()) {
         long next = Math.max(wm, e.value());
-        advance(state, wm, next, lateness, out);
+        advance(state, wm, next, lateness, fired);
         wm = next;
         continue;
       }
@@ -227,7 +249,7 @@ class WindowCorrectnessProperties {
           sum += e.value();
           windows.put(cover, sum);
           if (cover.maxTimestamp() <= wm) {
-            out.add("R:" + e.key() + "," + cover.getStart() + "," + cover.getEnd() + "," + sum);
+            fired.add("R:" + e.key() + "," + cover.getStart() + "," + cover.getEnd() + "," + sum);
           }
         }
       } else {
@@ -239,15 +261,28 @@ class WindowCorrectnessProperties {
           skipped = false;
           long sum = windows.merge(w, e.value(), Long::sum);
           if (w.maxTimestamp() <= wm) {
-            out.add("R:" + e.key() + "," + w.getStart() + "," + w.getEnd() + "," + sum);
+            fired.add("R:" + e.key() + "," + w.getStart() + "," + w.getEnd() + "," + sum);
           }
         }
       }
       if (skipped && e.ts() + lateness <= wm) {
-        out.add("L:" + e.key() + "," + e.ts() + "," + e.value());
+        fired.add("L:" + e.key() + "," + e.ts() + "," + e.value());
       }
     }
-    advance(state, wm, Long.MAX_VALUE, lateness, out);
+    advance(state, wm, Long.MAX_VALUE, lateness, fired);
+    if (!countFirings) {
+      return fired;
+    }
+    // the n-th result of a (key, window) carries #n
+    List<String> out = new ArrayList<>();
+    Map<String, Integer> firings = new HashMap<>();
+    for (String r : fired) {
+      if (r.startsWith("R:")) {
+        String window = r.substring(0, r.lastIndexOf(','));
+        r = r + "#" + firings.merge(window, 1, Integer::sum);
+      }
+      out.add(r);
+    }
     return out;
   }
 

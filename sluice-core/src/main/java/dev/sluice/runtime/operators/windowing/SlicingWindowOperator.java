@@ -9,24 +9,36 @@ import dev.sluice.runtime.typeutils.DynamicSerializer;
 import java.io.IOException;
 
 import dev.sluice.api.common.functions.AggregateFunction;
+import dev.sluice.api.common.functions.DefaultOpenContext;
 import dev.sluice.api.common.functions.ReduceFunction;
 import dev.sluice.runtime.elements.RecordBatch;
 import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.AbstractStreamOperator;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
+import dev.sluice.runtime.operators.TimestampedCollector;
 import dev.sluice.runtime.state.InternalValueState;
 import dev.sluice.runtime.state.VoidNamespace;
 import dev.sluice.runtime.time.InternalTimer;
 import dev.sluice.runtime.time.InternalTimerService;
 import dev.sluice.runtime.time.Triggerable;
+import dev.sluice.streaming.api.functions.windowing.ProcessWindowFunction;
+import dev.sluice.streaming.api.windowing.windows.TimeWindow;
 import dev.sluice.util.OutputTag;
 
 /**
- * Event-time tumbling and sliding windows with an incremental reduce or aggregate, the default
- * trigger and no evictor, computed from slices: per key, one accumulator per slice of length
- * {@code gcd(size, slide)}. An element updates exactly one slice; when the watermark passes a
- * window's end, the slices of that window are combined. Results, lateness and the late side output
- * are the same as the general {@link WindowOperator}'s.
+ * Tumbling and sliding windows, in event time or processing time, with an incremental reduce or
+ * aggregate, the default trigger and no evictor, computed from slices: per key, one accumulator per
+ * slice of length {@code gcd(size, slide)}. An element updates exactly one slice; when the
+ * watermark (event time) or the clock (processing time) passes a window's end, the slices of that
+ * window are combined and the result is emitted, or handed to a {@link ProcessWindowFunction} as a
+ * one-element iterable with the window in its context. Results, lateness and the late side output
+ * are the same as the general {@link WindowOperator}'s; in processing time an element belongs to the
+ * windows of the clock's time at its arrival (but never of a window that has fired already: see
+ * {@code firedThrough}), nothing is late, and windows still open when a bounded input ends are
+ * dropped, as in the general operator.
+ *
+ * <p>A window function that overrides {@code clear} (to drop per-window state at the window's
+ * cleanup time) runs in the general operator instead; see {@link WindowFunctions#clearsWindowState}.
  */
 public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOperator<OUT>
     implements OneInputStreamOperator<IN, OUT>, Triggerable<VoidNamespace> {
@@ -39,6 +51,21 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
   private final OutputTag<IN> lateDataOutputTag;
   private final ReduceFunction<IN> reducer;
   private final AggregateFunction<IN, ACC, OUT> aggregate;
+  /** Windows of the clock: processing-time timers, no watermark, nothing late. */
+  private final boolean processingTime;
+  /** Called with each window's result; null: the result itself is the output. */
+  private final ProcessWindowFunction<Object, OUT, Object, TimeWindow> function;
+  /**
+   * Processing time: the latest window end (less one) fired. Timers fire once the clock reaches
+   * them, so an element can arrive in the same millisecond after its window fired (or the clock can
+   * step back); it then counts as arriving just after, in the next windows, instead of opening a
+   * window that was already emitted. The general operator does the same.
+   */
+  private long firedThrough = Long.MIN_VALUE;
+  private boolean functionOpened;
+  private TimestampedCollector<OUT> collector;
+  private WindowContext windowCtx;
+  private final SingleValue single = new SingleValue();
 
   private InternalValueState<Slices> slices;
   /** The backend hands out copies: slices changed in place are written back. */
@@ -53,18 +80,32 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
    */
   private final boolean uniqueWindowTimers;
 
-  /** A slicing operator over {@code reducer} (then {@code OUT = IN}) or {@code aggregate}. */
+  /** An event-time slicing operator over {@code reducer} (then {@code OUT = IN}) or {@code aggregate}. */
   public SlicingWindowOperator(long size, long slide, long offset, long allowedLateness,
       OutputTag<IN> lateDataOutputTag, ReduceFunction<IN> reducer, AggregateFunction<IN, ACC, OUT> aggregate) {
+    this(size, slide, offset, false, allowedLateness, lateDataOutputTag, reducer, aggregate, null);
+  }
+
+  /**
+   * A slicing operator over {@code reducer} or {@code aggregate}, in event time or processing time
+   * ({@code allowedLateness} and the late tag then play no part), whose window results go to
+   * {@code function} or, when it is null, to the output.
+   */
+  @SuppressWarnings("unchecked")
+  public SlicingWindowOperator(long size, long slide, long offset, boolean processingTime, long allowedLateness,
+      OutputTag<IN> lateDataOutputTag, ReduceFunction<IN> reducer, AggregateFunction<IN, ACC, ?> aggregate,
+      ProcessWindowFunction<?, OUT, ?, TimeWindow> function) {
     this.size = size;
     this.slide = slide;
     this.offset = offset;
     this.sliceSize = gcd(size, slide);
-    this.allowedLateness = allowedLateness;
-    this.lateDataOutputTag = lateDataOutputTag;
+    this.processingTime = processingTime;
+    this.allowedLateness = processingTime ? 0 : allowedLateness;
+    this.lateDataOutputTag = processingTime ? null : lateDataOutputTag;
     this.reducer = reducer;
-    this.aggregate = aggregate;
-    this.uniqueWindowTimers = slide == size && allowedLateness == 0;
+    this.aggregate = (AggregateFunction<IN, ACC, OUT>) aggregate;
+    this.function = (ProcessWindowFunction<Object, OUT, Object, TimeWindow>) function;
+    this.uniqueWindowTimers = slide == size && this.allowedLateness == 0 && !processingTime;
   }
 
   static long gcd(long a, long b) {
@@ -87,6 +128,22 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     writeBack = context.keyedState().storesCopies();
     timers = createTimerService(this);
     lateDropped = context.metrics().counter("numLateRecordsDropped");
+    if (function != null) {
+      collector = new TimestampedCollector<>(output);
+      windowCtx = new WindowContext(function);
+      function.setRuntimeContext(context.runtimeContext());
+      function.open(DefaultOpenContext.INSTANCE);
+      functionOpened = true;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (functionOpened) {
+      functionOpened = false;
+      function.close();
+    }
+    super.close();
   }
 
   private long cleanup(long maxTimestamp) {
@@ -102,10 +159,16 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
   @Override
   @SuppressWarnings("unchecked")
   public void processElement(IN value, long timestamp) throws Exception {
-    if (timestamp == RecordBatch.NO_TIMESTAMP) {
+    long wm;
+    if (processingTime) {
+      // the element's time, for its windows: never at or before a window end already fired
+      timestamp = Math.max(context.currentProcessingTime(), WindowOperator.saturatedAdd(firedThrough, 1));
+      wm = Long.MIN_VALUE; // nothing is late
+    } else if (timestamp == RecordBatch.NO_TIMESTAMP) {
       throw WindowErrors.noTimestamp(context.operatorName(), value);
+    } else {
+      wm = currentWatermark;
     }
-    long wm = currentWatermark;
     long lastStart = TimeWindowsMath.start(timestamp, offset, slide);
     if (cleanup(lastStart + size - 1) <= wm) {
       if (lateDataOutputTag != null) {
@@ -141,7 +204,9 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
         end += (Math.floorDiv(wm - (end - 1), slide) + 1) * slide;
       }
       if (end - size < sliceEnd) {
-        if (uniqueWindowTimers) {
+        if (processingTime) {
+          timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, end - 1);
+        } else if (uniqueWindowTimers) {
           timers.registerNewEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
         } else {
           timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
@@ -170,18 +235,36 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
 
   @Override
   public void onEventTime(InternalTimer<VoidNamespace> timer) throws Exception {
+    if (!processingTime) {
+      onWindowTimer(timer.timestamp());
+    }
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimer<VoidNamespace> timer) throws Exception {
+    if (processingTime) {
+      firedThrough = Math.max(firedThrough, timer.timestamp());
+      onWindowTimer(timer.timestamp());
+    }
+  }
+
+  /** A window ends at {@code t + 1}: emits it, goes on with the chain, drops slices no window needs. */
+  private void onWindowTimer(long t) throws Exception {
     Slices s = slices.value();
     if (s == null) {
       return;
     }
-    long t = timer.timestamp();
     long end = t + 1;
     if (Math.floorMod(end - size - offset, slide) == 0) {
       emitWindow(s, end - size);
       long next = end + slide;
       // the chain goes on (sliding windows); a tumbling window's slice registered its own timer
       if (!uniqueWindowTimers && s.size > 0 && s.end(s.size - 1) > next - size) {
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, next - 1);
+        if (processingTime) {
+          timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, next - 1);
+        } else {
+          timers.registerEventTimeTimer(VoidNamespace.INSTANCE, next - 1);
+        }
       }
     }
     // drop slices no window needs any more
@@ -194,9 +277,6 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
       slices.update(s);
     }
   }
-
-  @Override
-  public void onProcessingTime(InternalTimer<VoidNamespace> timer) {}
 
   @SuppressWarnings("unchecked")
   private void emitWindow(Slices s, long start) throws Exception {
@@ -222,7 +302,90 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
       return;
     }
     Object out = reducer != null ? result : aggregate.getResult((ACC) result);
-    output.collect((OUT) out, end - 1);
+    if (function == null) {
+      output.collect((OUT) out, end - 1);
+      return;
+    }
+    collector.setTimestamp(end - 1);
+    windowCtx.window = new TimeWindow(start, end);
+    single.value = out;
+    function.process(context.keyedState().currentKey(), windowCtx, single, collector);
+    single.value = null;
+  }
+
+  /** A one-element iterable over a window's result, reused across firings. */
+  private static final class SingleValue implements Iterable<Object> {
+    Object value;
+
+    @Override
+    public java.util.Iterator<Object> iterator() {
+      return java.util.List.of(value).iterator();
+    }
+  }
+
+  /** The window function's view: the window, time, per-window and per-key state, side outputs. */
+  private final class WindowContext extends ProcessWindowFunction<Object, OUT, Object, TimeWindow>.Context {
+    private static final long serialVersionUID = 1L;
+    TimeWindow window;
+    private final NamespacedStateStore perWindow = new NamespacedStateStore() {
+      @Override
+      protected <S extends dev.sluice.api.common.state.State> S get(
+          dev.sluice.api.common.state.StateDescriptor<S, ?> descriptor) {
+        return scoped(descriptor, window);
+      }
+    };
+    private final NamespacedStateStore global = new NamespacedStateStore() {
+      @Override
+      protected <S extends dev.sluice.api.common.state.State> S get(
+          dev.sluice.api.common.state.StateDescriptor<S, ?> descriptor) {
+        return scoped(descriptor, VoidNamespace.INSTANCE);
+      }
+    };
+
+    WindowContext(ProcessWindowFunction<Object, OUT, Object, TimeWindow> f) {
+      f.super();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S extends dev.sluice.api.common.state.State> S scoped(
+        dev.sluice.api.common.state.StateDescriptor<S, ?> descriptor, Object namespace) {
+      S state = context.keyedState().getOrCreate(descriptor);
+      ((dev.sluice.runtime.state.InternalKeyedState<Object>) state).setCurrentNamespace(namespace);
+      return state;
+    }
+
+    @Override
+    public TimeWindow window() {
+      return window;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+      return context.currentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+      return currentWatermark;
+    }
+
+    @Override
+    public dev.sluice.api.common.state.KeyedStateStore windowState() {
+      return perWindow;
+    }
+
+    @Override
+    public dev.sluice.api.common.state.KeyedStateStore globalState() {
+      return global;
+    }
+
+    @Override
+    public <Y> void output(OutputTag<Y> outputTag, Y value) {
+      if (outputTag == null) {
+        throw new IllegalArgumentException("The side output tag must not be null");
+      }
+      output.collect(outputTag, value, window.maxTimestamp());
+    }
   }
 
   /** Window start arithmetic (aligned to the offset, correct for negative times). */

@@ -24,6 +24,29 @@ import java.util.List;
 public final class WindowFunctions {
   private WindowFunctions() {}
 
+  /**
+   * Whether {@code function} does something when a window is cleaned up: it overrides
+   * {@code clear(Context)} (or wraps a function that does), typically to drop per-window state.
+   * Only the general window operator calls it at each window's cleanup time.
+   */
+  public static boolean clearsWindowState(ProcessWindowFunction<?, ?, ?, ?> function) {
+    if (function instanceof OfProcessAllWindowFunction<?, ?, ?, ?> all) {
+      return overrides(all.wrapped, ProcessAllWindowFunction.class, ProcessAllWindowFunction.Context.class);
+    }
+    if (function instanceof ApplyThen<?, ?, ?, ?, ?> then) {
+      return overrides(then.wrapped, ProcessWindowFunction.class, ProcessWindowFunction.Context.class);
+    }
+    return overrides(function, ProcessWindowFunction.class, ProcessWindowFunction.Context.class);
+  }
+
+  private static boolean overrides(Object function, Class<?> base, Class<?> contextType) {
+    try {
+      return function.getClass().getMethod("clear", contextType).getDeclaringClass() != base;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(base.getSimpleName() + " has no clear(Context)", e);
+    }
+  }
+
   /** Base of the adapters: forwards runtime context, open and close to a wrapped rich function. */
   abstract static class Wrapping<IN, OUT, K, W extends Window> extends ProcessWindowFunction<IN, OUT, K, W> {
     private static final long serialVersionUID = 1L;

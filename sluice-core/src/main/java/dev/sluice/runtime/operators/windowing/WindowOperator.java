@@ -72,9 +72,17 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
       new WindowAssigner.WindowAssignerContext() {
         @Override
         public long getCurrentProcessingTime() {
-          return context.currentProcessingTime();
+          // never the time of a processing-time timer that fired already (see firedThrough)
+          return Math.max(context.currentProcessingTime(), saturatedAdd(firedThrough, 1));
         }
       };
+  /**
+   * The latest processing-time timer fired. Timers fire once the clock reaches them, so an element
+   * can arrive in the same millisecond after its processing-time window fired (or the clock can step
+   * back); the assigner then sees the millisecond after, so the element goes to the next windows
+   * instead of a second, partial firing of a window already emitted. Not part of checkpoints.
+   */
+  private long firedThrough = Long.MIN_VALUE;
 
   /** How the contents of a window are kept. */
   public sealed interface WindowContents<IN> permits ListContents, ReducingContents, AggregatingContents {}
@@ -378,6 +386,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
 
   @Override
   public void onProcessingTime(InternalTimer<W> timer) throws Exception {
+    firedThrough = Math.max(firedThrough, timer.timestamp());
     onTimer(timer, false);
   }
 

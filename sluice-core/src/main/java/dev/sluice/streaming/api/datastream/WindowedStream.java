@@ -16,7 +16,9 @@ import dev.sluice.runtime.typeutils.TypeExtractor;
 import dev.sluice.streaming.api.functions.windowing.ProcessWindowFunction;
 import dev.sluice.streaming.api.functions.windowing.WindowFunction;
 import dev.sluice.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.sluice.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
 import dev.sluice.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.sluice.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
 import dev.sluice.streaming.api.windowing.assigners.WindowAssigner;
 import dev.sluice.streaming.api.windowing.evictors.Evictor;
 import dev.sluice.streaming.api.windowing.triggers.Trigger;
@@ -229,6 +231,21 @@ public class WindowedStream<T, K, W extends Window> {
   }
 
   /**
+   * Whether the slicing operator computes these windows: tumbling or sliding windows of the
+   * built-in assigners (event or processing time), the default trigger, no evictor, an incremental
+   * reduce or aggregate, and either no window function ({@code passThrough}) or one that does not
+   * clear per-window state (the slicing operator has no per-window cleanup).
+   */
+  static boolean sliceable(WindowAssigner<?, ?> assigner, Trigger<?, ?> trigger, Evictor<?, ?> evictor,
+      boolean incremental, ProcessWindowFunction<?, ?, ?, ?> function, boolean passThrough) {
+    Class<?> kind = assigner.getClass();
+    boolean slicedAssigner = kind == TumblingEventTimeWindows.class || kind == SlidingEventTimeWindows.class
+        || kind == TumblingProcessingTimeWindows.class || kind == SlidingProcessingTimeWindows.class;
+    return slicedAssigner && trigger == null && evictor == null && incremental
+        && (passThrough || !WindowFunctions.clearsWindowState(function));
+  }
+
+  /**
    * Adds the window operator. {@code passThrough}: the window function only emits the pre-aggregated
    * value, so the slicing operator may be used.
    */
@@ -248,26 +265,33 @@ public class WindowedStream<T, K, W extends Window> {
     Supplier<ReduceFunction<T>> reducers = Operators.copier(reducer);
     Supplier<AggregateFunction<T, ?, ?>> aggregates = (Supplier) Operators.copier(aggregate);
 
-    boolean sliceable = passThrough && trigger == null && evictor == null
-        && (windowAssigner.getClass() == TumblingEventTimeWindows.class
-            || windowAssigner.getClass() == SlidingEventTimeWindows.class);
     OperatorFactory<R> factory;
-    if (sliceable) {
+    if (sliceable(windowAssigner, trigger, evictor, reducer != null || aggregate != null, function, passThrough)) {
       long size;
       long slide;
       long offset;
+      boolean processingTime = !windowAssigner.isEventTime();
       if (windowAssigner instanceof TumblingEventTimeWindows t) {
         size = t.getSize();
         slide = size;
         offset = t.getOffset();
+      } else if (windowAssigner instanceof SlidingEventTimeWindows s) {
+        size = s.getSize();
+        slide = s.getSlide();
+        offset = s.getOffset();
+      } else if (windowAssigner instanceof TumblingProcessingTimeWindows t) {
+        size = t.getSize();
+        slide = size;
+        offset = t.getOffset();
       } else {
-        SlidingEventTimeWindows s = (SlidingEventTimeWindows) windowAssigner;
+        SlidingProcessingTimeWindows s = (SlidingProcessingTimeWindows) windowAssigner;
         size = s.getSize();
         slide = s.getSlide();
         offset = s.getOffset();
       }
-      factory = () -> new SlicingWindowOperator(size, slide, offset, lateness, lateTag,
-          reducers.get(), (AggregateFunction) aggregates.get());
+      Supplier<ProcessWindowFunction<X, R, K, W>> functions = passThrough ? () -> null : Operators.copier(function);
+      factory = () -> new SlicingWindowOperator(size, slide, offset, processingTime, lateness, lateTag,
+          reducers.get(), (AggregateFunction) aggregates.get(), (ProcessWindowFunction) functions.get());
     } else {
       Supplier<WindowAssigner<? super T, W>> assigners = Operators.copier(windowAssigner);
       Supplier<Trigger<? super T, ? super W>> triggers = Operators.copier(effectiveTrigger);
