@@ -12,11 +12,15 @@
  * cleanup time (then it goes to the late side output if one is set, and the counter
  * {@code numLateRecordsDropped} counts it); results carry the window's {@code maxTimestamp()}.
  *
- * <p>{@link dev.sluice.runtime.operators.windowing.SlicingWindowOperator} computes event-time
- * tumbling and sliding windows with an incremental reduce or aggregate, the default trigger and no
+ * <p>{@link dev.sluice.runtime.operators.windowing.SlicingWindowOperator} computes tumbling and
+ * sliding windows, in event or processing time, with an incremental reduce or aggregate (optionally
+ * followed by a window function that does not override {@code clear}), the default trigger and no
  * evictor from per-key slices of length {@code gcd(size, slide)}: an element costs one update of
- * one slice however many windows contain it; when the watermark passes a window's end its slices
- * are combined. A slice is dropped when the last window containing it is past its cleanup time.
- * Both operators produce the same results (checked against a reference model by property tests).
+ * one slice however many windows contain it; when the watermark or the clock passes a window's end
+ * its slices are combined. A slice is dropped when the last window containing it is past its
+ * cleanup time. Both operators produce the same results (checked against reference models by
+ * property tests, in event time and on a manual clock), and in processing time neither fires a
+ * window twice: an element arriving at or before the last window end fired counts as arriving just
+ * after it.
  */
 package dev.sluice.runtime.operators.windowing;
