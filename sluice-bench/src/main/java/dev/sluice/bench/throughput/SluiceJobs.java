@@ -56,20 +56,20 @@ public final class SluiceJobs implements EngineJobs {
                         .sinkTo(new DiscardingSink<>());
                 break;
             case TUMBLING:
-                timed(env, events, new ToTimed())
+                timed(env, events, new ToTimed(parallelism))
                         .window(TumblingEventTimeWindows.of(Duration.ofMillis(Workload.WINDOW)))
                         .aggregate(new Count())
                         .sinkTo(new DiscardingSink<>());
                 break;
             case SLIDING:
-                timed(env, events, new ToTimed())
+                timed(env, events, new ToTimed(parallelism))
                         .window(SlidingEventTimeWindows.of(Duration.ofMillis(Workload.WINDOW),
                                 Duration.ofMillis(Workload.SLIDE)))
                         .aggregate(new Count())
                         .sinkTo(new DiscardingSink<>());
                 break;
             case SESSION:
-                timed(env, events, new ToSessionTimed())
+                timed(env, events, new ToSessionTimed(parallelism))
                         .window(EventTimeSessionWindows.withGap(Duration.ofMillis(Workload.GAP)))
                         .aggregate(new Count())
                         .sinkTo(new DiscardingSink<>());
@@ -143,17 +143,33 @@ public final class SluiceJobs implements EngineJobs {
                 .keyBy(t -> t.f0);
     }
 
+    /** (key, event time): the key from the record's number, the time from this subtask's count of records. */
     static final class ToTimed implements MapFunction<Long, Tuple2<Long, Long>> {
+        private final int parallelism;
+        private long emitted;
+
+        ToTimed(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
         @Override
         public Tuple2<Long, Long> map(Long x) {
-            return Tuple2.of(Workload.key(x), Workload.eventTime(x));
+            return Tuple2.of(Workload.key(x), Workload.subtaskEventTime(emitted++, parallelism));
         }
     }
 
+    /** (key, event time): the key from the record's number, the time from this subtask's count of records. */
     static final class ToSessionTimed implements MapFunction<Long, Tuple2<Long, Long>> {
+        private final int parallelism;
+        private long emitted;
+
+        ToSessionTimed(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
         @Override
         public Tuple2<Long, Long> map(Long x) {
-            return Tuple2.of(Workload.sessionKey(x), Workload.eventTime(x));
+            return Tuple2.of(Workload.sessionKey(x), Workload.subtaskEventTime(emitted++, parallelism));
         }
     }
 

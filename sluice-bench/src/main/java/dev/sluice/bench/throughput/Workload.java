@@ -28,6 +28,19 @@ public final class Workload {
     }
 
     /**
+     * Event time of the {@code i}-th record (from 0) that one source subtask of a job of
+     * {@code parallelism} subtasks emits: {@code eventTime(i * parallelism)}, so every subtask's
+     * event time starts at 0 and advances at the job's rate of ten records per millisecond. The
+     * sequence is cut into contiguous ranges, one per subtask at a time; with {@link #eventTime} of
+     * the record's number, one subtask's records would lie a whole range (up to 50 windows) ahead of
+     * the other's, hold the window operators' watermark (the minimum over both) back that far, and
+     * keep 50 windows open per key instead of one. At parallelism 1 this is {@code eventTime(x)}.
+     */
+    public static long subtaskEventTime(long i, int parallelism) {
+        return eventTime(i * parallelism);
+    }
+
+    /**
      * Key of record {@code x} in the session job: each key gets a burst of 100 consecutive records
      * (10 ms of event time), then is silent for 100 s, so every burst is one session.
      */

@@ -442,7 +442,10 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
       }
     }
 
-    /** The index of the slice ending at {@code end}, or -1; most lookups hit the last slice. */
+    /**
+     * The index of the slice ending at {@code end}, or -1; most lookups hit the last slice, or the
+     * first one (an input that lags behind another), and need no search.
+     */
     int indexOf(long end) {
       int n = size;
       if (n == 0) {
@@ -454,6 +457,10 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
       }
       if (last < end) {
         return -1;
+      }
+      if (end0 >= end) {
+        // the oldest slice: where a lagging input's elements land while a faster one's open new slices
+        return end0 == end ? 0 : -1;
       }
       int i = firstEndAtOrAfter(end, n - 1);
       return i < n - 1 && end(i) == end ? i : -1;
