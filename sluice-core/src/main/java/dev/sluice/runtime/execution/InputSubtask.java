@@ -94,13 +94,16 @@ final class InputSubtask extends Subtask {
     }
     int n = channels.length;
     for (int k = 0; k < n && active(); k++) {
+      // the slice ends before the next channel's turn is taken, so that channel starts the next
+      // slice: a channel whose items use up whole slices must not keep the others from ever
+      // being read (their writers would stall, and with event time hold back the watermark)
+      if (k > 0 && sliceUsedUp()) {
+        return work;
+      }
       int c = nextChannel;
       nextChannel = c + 1 == n ? 0 : c + 1;
       if (blocked[c] || valve.isEnded(c) && !checkpointing) {
         continue;
-      }
-      if (k > 0 && sliceUsedUp()) {
-        return work;
       }
       for (int j = 0; j < ITEMS_PER_CHANNEL && active() && !blocked[c] && (j == 0 || !sliceUsedUp()); j++) {
         ChannelItem item = channels[c].poll();
