@@ -64,7 +64,7 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
   private long firedThrough = Long.MIN_VALUE;
   private boolean functionOpened;
   private TimestampedCollector<OUT> collector;
-  private WindowContext windowCtx;
+  private WindowFunctionContext<Object, OUT, Object, TimeWindow> windowCtx;
   private final SingleValue single = new SingleValue();
 
   private InternalValueState<Slices> slices;
@@ -130,7 +130,7 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     lateDropped = context.metrics().counter("numLateRecordsDropped");
     if (function != null) {
       collector = new TimestampedCollector<>(output);
-      windowCtx = new WindowContext(function);
+      windowCtx = new WindowFunctionContext<>(function, context, output, () -> currentWatermark);
       function.setRuntimeContext(context.runtimeContext());
       function.open(DefaultOpenContext.INSTANCE);
       functionOpened = true;
@@ -320,71 +320,6 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     @Override
     public java.util.Iterator<Object> iterator() {
       return java.util.List.of(value).iterator();
-    }
-  }
-
-  /** The window function's view: the window, time, per-window and per-key state, side outputs. */
-  private final class WindowContext extends ProcessWindowFunction<Object, OUT, Object, TimeWindow>.Context {
-    private static final long serialVersionUID = 1L;
-    TimeWindow window;
-    private final NamespacedStateStore perWindow = new NamespacedStateStore() {
-      @Override
-      protected <S extends dev.sluice.api.common.state.State> S get(
-          dev.sluice.api.common.state.StateDescriptor<S, ?> descriptor) {
-        return scoped(descriptor, window);
-      }
-    };
-    private final NamespacedStateStore global = new NamespacedStateStore() {
-      @Override
-      protected <S extends dev.sluice.api.common.state.State> S get(
-          dev.sluice.api.common.state.StateDescriptor<S, ?> descriptor) {
-        return scoped(descriptor, VoidNamespace.INSTANCE);
-      }
-    };
-
-    WindowContext(ProcessWindowFunction<Object, OUT, Object, TimeWindow> f) {
-      f.super();
-    }
-
-    @SuppressWarnings("unchecked")
-    private <S extends dev.sluice.api.common.state.State> S scoped(
-        dev.sluice.api.common.state.StateDescriptor<S, ?> descriptor, Object namespace) {
-      S state = context.keyedState().getOrCreate(descriptor);
-      ((dev.sluice.runtime.state.InternalKeyedState<Object>) state).setCurrentNamespace(namespace);
-      return state;
-    }
-
-    @Override
-    public TimeWindow window() {
-      return window;
-    }
-
-    @Override
-    public long currentProcessingTime() {
-      return context.currentProcessingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-      return currentWatermark;
-    }
-
-    @Override
-    public dev.sluice.api.common.state.KeyedStateStore windowState() {
-      return perWindow;
-    }
-
-    @Override
-    public dev.sluice.api.common.state.KeyedStateStore globalState() {
-      return global;
-    }
-
-    @Override
-    public <Y> void output(OutputTag<Y> outputTag, Y value) {
-      if (outputTag == null) {
-        throw new IllegalArgumentException("The side output tag must not be null");
-      }
-      output.collect(outputTag, value, window.maxTimestamp());
     }
   }
 

@@ -64,7 +64,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   private MergingWindowAssigner<? super IN, W> merging;
   private TimestampedCollector<OUT> collector;
   private final Ctx triggerCtx = new Ctx();
-  private WindowContext windowCtx;
+  private WindowFunctionContext<X, OUT, K, W> windowCtx;
   private final SingleValue<Object> single = new SingleValue<>();
   private OperatorMetrics.Counter lateDropped;
   private boolean functionOpened;
@@ -148,7 +148,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
           MergingWindows.Serializer.INSTANCE);
     }
     collector = new TimestampedCollector<>(output);
-    windowCtx = new WindowContext(function);
+    windowCtx = new WindowFunctionContext<>(function, context, output, () -> currentWatermark);
     lateDropped = context.metrics().counter("numLateRecordsDropped");
     function.setRuntimeContext(context.runtimeContext());
     function.open(DefaultOpenContext.INSTANCE);
@@ -603,68 +603,6 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
         throw e;
       } catch (Exception e) {
         throw new IllegalStateException("Could not merge the state '" + stateDescriptor.getName() + "'", e);
-      }
-    }
-  }
-
-  private final class WindowContext extends ProcessWindowFunction<X, OUT, K, W>.Context {
-    private static final long serialVersionUID = 1L;
-    W window;
-    private final WindowStateStore perWindow = new WindowStateStore(true);
-    private final WindowStateStore global = new WindowStateStore(false);
-
-    WindowContext(ProcessWindowFunction<X, OUT, K, W> f) {
-      f.super();
-    }
-
-    @Override
-    public W window() {
-      return window;
-    }
-
-    @Override
-    public long currentProcessingTime() {
-      return context.currentProcessingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-      return currentWatermark;
-    }
-
-    @Override
-    public dev.sluice.api.common.state.KeyedStateStore windowState() {
-      return perWindow;
-    }
-
-    @Override
-    public dev.sluice.api.common.state.KeyedStateStore globalState() {
-      return global;
-    }
-
-    @Override
-    public <Y> void output(OutputTag<Y> outputTag, Y value) {
-      if (outputTag == null) {
-        throw new IllegalArgumentException("The side output tag must not be null");
-      }
-      output.collect(outputTag, value, window.maxTimestamp());
-    }
-
-    /** Keyed state scoped to the current window, or to no window. */
-    private final class WindowStateStore extends NamespacedStateStore {
-      private final boolean perWindow;
-
-      WindowStateStore(boolean perWindow) {
-        this.perWindow = perWindow;
-      }
-
-      @Override
-      @SuppressWarnings("unchecked")
-      protected <S extends State> S get(StateDescriptor<S, ?> descriptor) {
-        S state = backend.getOrCreate(descriptor);
-        ((InternalKeyedState<Object>) state).setCurrentNamespace(
-            perWindow ? window : dev.sluice.runtime.state.VoidNamespace.INSTANCE);
-        return state;
       }
     }
   }
