@@ -9,13 +9,11 @@ import dev.sluice.runtime.typeutils.DynamicSerializer;
 import java.io.IOException;
 
 import dev.sluice.api.common.functions.AggregateFunction;
-import dev.sluice.api.common.functions.DefaultOpenContext;
 import dev.sluice.api.common.functions.ReduceFunction;
 import dev.sluice.runtime.elements.RecordBatch;
 import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.AbstractStreamOperator;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
-import dev.sluice.runtime.operators.TimestampedCollector;
 import dev.sluice.runtime.state.InternalValueState;
 import dev.sluice.runtime.state.VoidNamespace;
 import dev.sluice.runtime.time.InternalTimer;
@@ -62,10 +60,7 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
    * window that was already emitted. The general operator does the same.
    */
   private long firedThrough = Long.MIN_VALUE;
-  private boolean functionOpened;
-  private TimestampedCollector<OUT> collector;
   private WindowFunctionContext<Object, OUT, Object, TimeWindow> windowCtx;
-  private final SingleValue single = new SingleValue();
 
   private InternalValueState<Slices> slices;
   /** The backend hands out copies: slices changed in place are written back. */
@@ -129,19 +124,15 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     timers = createTimerService(this);
     lateDropped = context.metrics().counter("numLateRecordsDropped");
     if (function != null) {
-      collector = new TimestampedCollector<>(output);
       windowCtx = new WindowFunctionContext<>(function, context, output, () -> currentWatermark);
-      function.setRuntimeContext(context.runtimeContext());
-      function.open(DefaultOpenContext.INSTANCE);
-      functionOpened = true;
+      windowCtx.open();
     }
   }
 
   @Override
   public void close() throws Exception {
-    if (functionOpened) {
-      functionOpened = false;
-      function.close();
+    if (windowCtx != null) {
+      windowCtx.close();
     }
     super.close();
   }
@@ -306,21 +297,7 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
       output.collect((OUT) out, end - 1);
       return;
     }
-    collector.setTimestamp(end - 1);
-    windowCtx.window = new TimeWindow(start, end);
-    single.value = out;
-    function.process(context.keyedState().currentKey(), windowCtx, single, collector);
-    single.value = null;
-  }
-
-  /** A one-element iterable over a window's result, reused across firings. */
-  private static final class SingleValue implements Iterable<Object> {
-    Object value;
-
-    @Override
-    public java.util.Iterator<Object> iterator() {
-      return java.util.List.of(value).iterator();
-    }
+    windowCtx.processResult(context.keyedState().currentKey(), new TimeWindow(start, end), out);
   }
 
   /** Window start arithmetic (aligned to the offset, correct for negative times). */

@@ -1,6 +1,5 @@
 package dev.sluice.runtime.operators.windowing;
 
-import dev.sluice.api.common.functions.DefaultOpenContext;
 import dev.sluice.api.common.state.AppendingState;
 import dev.sluice.api.common.state.MergingState;
 import dev.sluice.api.common.state.State;
@@ -10,7 +9,6 @@ import dev.sluice.runtime.elements.RecordBatch;
 import dev.sluice.runtime.metrics.OperatorMetrics;
 import dev.sluice.runtime.operators.AbstractStreamOperator;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
-import dev.sluice.runtime.operators.TimestampedCollector;
 import dev.sluice.runtime.state.KeyedStateBackend;
 import dev.sluice.runtime.state.InternalValueState;
 import dev.sluice.runtime.state.InternalKeyedState;
@@ -62,12 +60,9 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   private InternalValueState<MergingWindows<W>> sessions;
   private boolean mergesByIntersection;
   private MergingWindowAssigner<? super IN, W> merging;
-  private TimestampedCollector<OUT> collector;
   private final Ctx triggerCtx = new Ctx();
   private WindowFunctionContext<X, OUT, K, W> windowCtx;
-  private final SingleValue<Object> single = new SingleValue<>();
   private OperatorMetrics.Counter lateDropped;
-  private boolean functionOpened;
   private final WindowAssigner.WindowAssignerContext assignerContext =
       new WindowAssigner.WindowAssignerContext() {
         @Override
@@ -147,19 +142,15 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
       sessions = backend.valueState("window-sessions:" + context.operatorName(),
           MergingWindows.Serializer.INSTANCE);
     }
-    collector = new TimestampedCollector<>(output);
     windowCtx = new WindowFunctionContext<>(function, context, output, () -> currentWatermark);
     lateDropped = context.metrics().counter("numLateRecordsDropped");
-    function.setRuntimeContext(context.runtimeContext());
-    function.open(DefaultOpenContext.INSTANCE);
-    functionOpened = true;
+    windowCtx.open();
   }
 
   @Override
   public void close() throws Exception {
-    if (functionOpened) {
-      functionOpened = false;
-      function.close();
+    if (windowCtx != null) {
+      windowCtx.close();
     }
     super.close();
   }
@@ -429,8 +420,7 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     contents.clear();
     triggerCtx.window = window;
     ((Trigger<IN, W>) trigger).clear(window, triggerCtx);
-    windowCtx.window = window;
-    function.clear(windowCtx);
+    windowCtx.clear(window);
     if (active != null) {
       active.remove(window);
       persist(active);
@@ -444,29 +434,17 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   private W contentsWindow;
 
   private void emit(W window, Object c) throws Exception {
-    Iterable<X> input;
     if (evictor != null) {
-      input = (Iterable<X>) (Iterable<?>) evictAndFire(window, (Iterable<TimestampedValue<IN>>) c);
-      return;
+      evictAndFire(window, (Iterable<TimestampedValue<IN>>) c);
     } else if (contentsKind instanceof ListContents<?>) {
-      input = (Iterable<X>) c;
+      windowCtx.process(backend.currentKey(), window, (Iterable<X>) c);
     } else {
-      single.value = c;
-      input = (Iterable<X>) (Iterable<?>) single;
+      windowCtx.processResult(backend.currentKey(), window, c);
     }
-    fire(window, input);
-  }
-
-  private void fire(W window, Iterable<X> input) throws Exception {
-    collector.setTimestamp(window.maxTimestamp());
-    windowCtx.window = window;
-    @SuppressWarnings("unchecked")
-    K key = (K) backend.currentKey();
-    function.process(key, windowCtx, input, collector);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Object evictAndFire(W window, Iterable<TimestampedValue<IN>> stored) throws Exception {
+  private void evictAndFire(W window, Iterable<TimestampedValue<IN>> stored) throws Exception {
     ArrayList<TimestampedValue<IN>> list = new ArrayList<>();
     for (TimestampedValue<IN> v : stored) {
       list.add(v);
@@ -484,11 +462,10 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
         return list.size();
       }
     };
-    fire(window, (Iterable<X>) (Iterable) values);
+    windowCtx.process(backend.currentKey(), window, (Iterable<X>) (Iterable) values);
     e.evictAfter(list, list.size(), window, triggerCtx);
     contentsNs.setCurrentNamespace(contentsWindow);
     ((dev.sluice.api.common.state.ListState<Object>) (Object) contents).update((List) list);
-    return null;
   }
 
   // ------------------------------------------------------------------ cleanup
@@ -536,16 +513,6 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
   }
 
   // ------------------------------------------------------------------ contexts
-
-  /** A one-element iterable over the pre-aggregated value, reused across firings. */
-  private static final class SingleValue<T> implements Iterable<T> {
-    T value;
-
-    @Override
-    public java.util.Iterator<T> iterator() {
-      return List.of(value).iterator();
-    }
-  }
 
   /** The trigger's (and evictor's) view: timers and state of the current key and window. */
   private final class Ctx implements Trigger.OnMergeContext, Evictor.EvictorContext {
