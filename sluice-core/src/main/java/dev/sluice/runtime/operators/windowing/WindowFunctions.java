@@ -26,15 +26,13 @@ public final class WindowFunctions {
 
   /**
    * Whether {@code function} does something when a window is cleaned up: it overrides
-   * {@code clear(Context)} (or wraps a function that does), typically to drop per-window state.
-   * Only the general window operator calls it at each window's cleanup time.
+   * {@code clear(Context)} (or, for {@code windowAll}, wraps a function that does), typically to
+   * drop per-window state. Only the general window operator calls it at each window's cleanup time.
+   * Other adapters that forward {@code clear} count as clearing.
    */
   public static boolean clearsWindowState(ProcessWindowFunction<?, ?, ?, ?> function) {
     if (function instanceof OfProcessAllWindowFunction<?, ?, ?, ?> all) {
       return overrides(all.wrapped, ProcessAllWindowFunction.class, ProcessAllWindowFunction.Context.class);
-    }
-    if (function instanceof ApplyThen<?, ?, ?, ?, ?> then) {
-      return overrides(then.wrapped, ProcessWindowFunction.class, ProcessWindowFunction.Context.class);
     }
     return overrides(function, ProcessWindowFunction.class, ProcessWindowFunction.Context.class);
   }

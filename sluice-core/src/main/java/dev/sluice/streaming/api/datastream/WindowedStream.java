@@ -238,11 +238,33 @@ public class WindowedStream<T, K, W extends Window> {
    */
   static boolean sliceable(WindowAssigner<?, ?> assigner, Trigger<?, ?> trigger, Evictor<?, ?> evictor,
       boolean incremental, ProcessWindowFunction<?, ?, ?, ?> function, boolean passThrough) {
-    Class<?> kind = assigner.getClass();
-    boolean slicedAssigner = kind == TumblingEventTimeWindows.class || kind == SlidingEventTimeWindows.class
-        || kind == TumblingProcessingTimeWindows.class || kind == SlidingProcessingTimeWindows.class;
-    return slicedAssigner && trigger == null && evictor == null && incremental
+    return sliceShape(assigner) != null && trigger == null && evictor == null && incremental
         && (passThrough || !WindowFunctions.clearsWindowState(function));
+  }
+
+  /**
+   * {size, slide, offset} of the built-in tumbling and sliding assigners, in event or processing
+   * time; null for any other assigner (subclasses included: they may assign differently).
+   */
+  private static long[] sliceShape(WindowAssigner<?, ?> assigner) {
+    Class<?> kind = assigner.getClass();
+    if (kind == TumblingEventTimeWindows.class) {
+      TumblingEventTimeWindows t = (TumblingEventTimeWindows) assigner;
+      return new long[] {t.getSize(), t.getSize(), t.getOffset()};
+    }
+    if (kind == SlidingEventTimeWindows.class) {
+      SlidingEventTimeWindows s = (SlidingEventTimeWindows) assigner;
+      return new long[] {s.getSize(), s.getSlide(), s.getOffset()};
+    }
+    if (kind == TumblingProcessingTimeWindows.class) {
+      TumblingProcessingTimeWindows t = (TumblingProcessingTimeWindows) assigner;
+      return new long[] {t.getSize(), t.getSize(), t.getOffset()};
+    }
+    if (kind == SlidingProcessingTimeWindows.class) {
+      SlidingProcessingTimeWindows s = (SlidingProcessingTimeWindows) assigner;
+      return new long[] {s.getSize(), s.getSlide(), s.getOffset()};
+    }
+    return null;
   }
 
   /**
@@ -267,28 +289,11 @@ public class WindowedStream<T, K, W extends Window> {
 
     OperatorFactory<R> factory;
     if (sliceable(windowAssigner, trigger, evictor, reducer != null || aggregate != null, function, passThrough)) {
-      long size;
-      long slide;
-      long offset;
+      long[] shape = sliceShape(windowAssigner);
+      long size = shape[0];
+      long slide = shape[1];
+      long offset = shape[2];
       boolean processingTime = !windowAssigner.isEventTime();
-      if (windowAssigner instanceof TumblingEventTimeWindows t) {
-        size = t.getSize();
-        slide = size;
-        offset = t.getOffset();
-      } else if (windowAssigner instanceof SlidingEventTimeWindows s) {
-        size = s.getSize();
-        slide = s.getSlide();
-        offset = s.getOffset();
-      } else if (windowAssigner instanceof TumblingProcessingTimeWindows t) {
-        size = t.getSize();
-        slide = size;
-        offset = t.getOffset();
-      } else {
-        SlidingProcessingTimeWindows s = (SlidingProcessingTimeWindows) windowAssigner;
-        size = s.getSize();
-        slide = s.getSlide();
-        offset = s.getOffset();
-      }
       Supplier<ProcessWindowFunction<X, R, K, W>> functions = passThrough ? () -> null : Operators.copier(function);
       factory = () -> new SlicingWindowOperator(size, slide, offset, processingTime, lateness, lateTag,
           reducers.get(), (AggregateFunction) aggregates.get(), (ProcessWindowFunction) functions.get());
