@@ -32,9 +32,9 @@ public final class Workload {
      * {@code parallelism} subtasks emits: {@code eventTime(i * parallelism)}, so every subtask's
      * event time starts at 0 and advances at the job's rate of ten records per millisecond. The
      * sequence is cut into contiguous ranges, one per subtask at a time; with {@link #eventTime} of
-     * the record's number, one subtask's records would lie a whole range (up to 50 windows) ahead of
+     * the record's number, one subtask's records would lie a whole range (50 windows at 40 M records) ahead of
      * the other's, hold the window operators' watermark (the minimum over both) back that far, and
-     * keep 50 windows open per key instead of one. At parallelism 1 this is {@code eventTime(x)}.
+     * keep that many windows open per key instead of one. At parallelism 1 this is {@code eventTime(x)}.
      */
     public static long subtaskEventTime(long i, int parallelism) {
         return eventTime(i * parallelism);
