@@ -40,7 +40,7 @@ public final class FlinkNexmarkEngine implements NexmarkEngine {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(job.parallelism(), conf);
         StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         NexmarkSql.registerTables(env, tableEnv, job.events());
-        NexmarkSql.Statements sql = NexmarkSql.query(job.query(), job.context().sideInputSize());
+        NexmarkSql.Statements sql = NexmarkSql.query(job.query(), job.context());
         sql.setup().forEach(tableEnv::executeSql);
         StreamStatementSet insert = tableEnv.createStatementSet();
         insert.addInsertSql(sql.insert());

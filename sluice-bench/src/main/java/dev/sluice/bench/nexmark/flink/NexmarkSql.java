@@ -1,6 +1,7 @@
 package dev.sluice.bench.nexmark.flink;
 
 import dev.sluice.bench.nexmark.generator.GeneratorConfig;
+import dev.sluice.bench.nexmark.queries.QueryContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,9 +24,10 @@ import org.apache.flink.table.data.RowData;
  * The Flink SQL of the Nexmark suite: the table {@code datagen} fed by {@link FlinkNexmarkSource},
  * the standard views {@code person}, {@code auction}, {@code bid} ({@code views.sql}) and the
  * queries {@code q0.sql} .. {@code q22.sql}, resources next to this class. Each query script
- * creates its sink table (connector {@code blackhole}) and what else it needs, then has exactly
- * one {@code INSERT INTO}. {@code ${SIDE_INPUT_SIZE}} in a script is replaced by q13's side input
- * size.
+ * creates its sink table (connector {@code blackhole}; q10's is {@code filesystem}) and what else
+ * it needs, then has exactly one {@code INSERT INTO}. In a script, {@code ${SIDE_INPUT_SIZE}} is
+ * replaced by q13's side input size and {@code ${OUTPUT_DIR}} by the URI of the run's output
+ * directory (where q10 writes its files), both from the query's {@link QueryContext}.
  *
  * <p>{@code dateTime} is quoted ({@code `dateTime`}) everywhere: Flink 2.x's SQL parser takes a bare
  * {@code DATETIME} for the start of a literal.
@@ -61,14 +63,17 @@ public final class NexmarkSql {
         }
     }
 
-    /** The statements of query {@code name} ("q0" .. "q22"). */
-    public static Statements query(String name, int sideInputSize) {
+    /** The statements of query {@code name} ("q0" .. "q22") for a run with the given context. */
+    public static Statements query(String name, QueryContext context) {
         String key = name.toLowerCase(Locale.ROOT);
         if (!QUERIES.contains(key)) {
             throw new IllegalArgumentException("No Nexmark query " + name + "; known: " + String.join(", ", QUERIES));
         }
-        List<String> statements = split(resource(key + ".sql").replace("${SIDE_INPUT_SIZE}",
-                Integer.toString(sideInputSize)));
+        String outputDirectory = context.outputDirectory().toUri().toString();
+        List<String> statements = split(resource(key + ".sql")
+                .replace("${SIDE_INPUT_SIZE}", Integer.toString(context.sideInputSize()))
+                .replace("${OUTPUT_DIR}", outputDirectory.endsWith("/")
+                        ? outputDirectory.substring(0, outputDirectory.length() - 1) : outputDirectory));
         String last = statements.get(statements.size() - 1);
         if (!INSERT.matcher(last).matches()) {
             throw new IllegalStateException(key + ".sql does not end with an INSERT INTO");
