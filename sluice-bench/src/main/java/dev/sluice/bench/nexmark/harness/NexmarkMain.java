@@ -70,10 +70,11 @@ public final class NexmarkMain implements Callable<Integer> {
             description = "The generator's firstEventRate, events per second of event time (default: GeneratorConfig's, 10M).")
     Long rate;
 
-    @Option(names = "--child-jvm-args", defaultValue = "-Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch",
+    @Option(names = "--child-jvm-args", defaultValue = "-Xms4g -Xmx4g -XX:+UseG1GC -XX:+AlwaysPreTouch",
             description = "JVM options of every child JVM, both engines, space separated (default: ${DEFAULT-VALUE}; "
                     + "without pre-touch a run first pays the kernel's page faults on its young generation, "
-                    + "about 2.5 s of a 5.5 s q0 run at 10M events).")
+                    + "about 2.5 s of a 5.5 s q0 run at 10M events; with 2 GiB Flink runs out of heap on q4, q7 "
+                    + "and q9 at 10M events).")
     String childJvmArgs;
 
     @Option(names = "--java", description = "java executable for the child JVMs (default: this JVM's).")
