@@ -11,6 +11,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -201,11 +202,47 @@ public final class NexmarkRunOne {
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + " …";
     }
 
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    /**
+     * Deletes the run's temporary directory. An engine may still be changing it (Flink's checkpoint
+     * coordinator discards checkpoints after the job), so files vanishing under the walk are retried
+     * a few times and, if the directory still cannot be removed, it is left behind with a warning:
+     * the measurement, already printed, stands.
+     */
+    static void delete(Path dir) {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+                return;
+            } catch (NoSuchFileException e) {
+                if (!Files.exists(dir)) {
+                    return;
+                }
+                if (attempt == 3) {
+                    warnLeftBehind(dir, e);
+                    return;
+                }
+            } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+                if (attempt == 3 || !Files.exists(dir)) {
+                    if (Files.exists(dir)) {
+                        warnLeftBehind(dir, e);
+                    }
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(200L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                warnLeftBehind(dir, e);
+                return;
             }
         }
+    }
+
+    private static void warnLeftBehind(Path dir, Exception e) {
+        System.err.println("WARNING: could not delete the run's temporary directory " + dir + " (" + e
+                + "); it is left behind");
     }
 }

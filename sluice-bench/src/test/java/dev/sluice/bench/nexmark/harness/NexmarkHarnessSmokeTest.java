@@ -39,7 +39,8 @@ class NexmarkHarnessSmokeTest {
                 .containsEntry("events", Integer.toString(N)).containsEntry("warmupEvents", "2000")
                 .containsEntry("outputRecords", Integer.toString(N));
         assertThat(Long.parseLong(values.get("wallNanos"))).isPositive();
-        assertThat(Long.parseLong(values.get("cpuNanos"))).isPositive();
+        // the process CPU clock advances in ticks (10 ms here): a run this short may read as 0
+        assertThat(Long.parseLong(values.get("cpuNanos"))).isNotNegative();
         assertThat(Long.parseLong(values.get("peakHeapBytes"))).isPositive();
         assertThat(values).containsKeys("peakRssBytes", "gcCount", "gcMillis", "netRuntimeMillis");
     }
