@@ -23,15 +23,33 @@ public final class ScratchDirectory {
         }
     }
 
-    /** Deletes {@code dir} and everything in it; best effort (files vanishing meanwhile are fine). */
+    /**
+     * Deletes {@code dir} and everything in it. An engine may still be changing it (Flink's
+     * checkpoint coordinator discards checkpoints after its job ends), so a walk that fails on
+     * files vanishing or appearing is retried; a directory that still cannot be removed after three
+     * walks is left behind with a warning.
+     */
     public static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // a checkpoint being deleted by the engine at the same time; nothing to do
+        for (int attempt = 1; Files.exists(dir); attempt++) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 3) {
+                    if (Files.exists(dir)) {
+                        System.err.println("WARNING: could not delete the temporary directory " + dir + " (" + e
+                                + "); it is left behind");
+                    }
+                    return;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 }

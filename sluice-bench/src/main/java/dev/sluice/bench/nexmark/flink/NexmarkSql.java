@@ -69,11 +69,10 @@ public final class NexmarkSql {
         if (!QUERIES.contains(key)) {
             throw new IllegalArgumentException("No Nexmark query " + name + "; known: " + String.join(", ", QUERIES));
         }
-        String outputDirectory = context.outputDirectory().toUri().toString();
+        String outputDirectory = context.outputDirectory().toUri().toString().replaceFirst("/$", "");
         List<String> statements = split(resource(key + ".sql")
                 .replace("${SIDE_INPUT_SIZE}", Integer.toString(context.sideInputSize()))
-                .replace("${OUTPUT_DIR}", outputDirectory.endsWith("/")
-                        ? outputDirectory.substring(0, outputDirectory.length() - 1) : outputDirectory));
+                .replace("${OUTPUT_DIR}", outputDirectory));
         String last = statements.get(statements.size() - 1);
         if (!INSERT.matcher(last).matches()) {
             throw new IllegalStateException(key + ".sql does not end with an INSERT INTO");

@@ -6,17 +6,15 @@ import dev.sluice.bench.nexmark.generator.GeneratorConfig;
 import dev.sluice.bench.nexmark.queries.QueryContext;
 import dev.sluice.bench.throughput.EngineJobs;
 import dev.sluice.bench.throughput.RunOne;
+import dev.sluice.bench.throughput.ScratchDirectory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One Nexmark measurement, meant to run in a fresh child JVM forked by {@link NexmarkMain}:
@@ -80,7 +78,7 @@ public final class NexmarkRunOne {
             System.out.println(ERROR_PREFIX + message(t));
             rc = 1;
         } finally {
-            delete(dir);
+            ScratchDirectory.delete(dir);
         }
         System.out.flush();
         // Engines may leave non-daemon threads behind (e.g. a MiniCluster's executors); do not wait for them.
@@ -200,49 +198,5 @@ public final class NexmarkRunOne {
         }
         text = text.replaceAll("\\s+", " ");
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + " …";
-    }
-
-    /**
-     * Deletes the run's temporary directory. An engine may still be changing it (Flink's checkpoint
-     * coordinator discards checkpoints after the job), so files vanishing under the walk are retried
-     * a few times and, if the directory still cannot be removed, it is left behind with a warning:
-     * the measurement, already printed, stands.
-     */
-    static void delete(Path dir) {
-        for (int attempt = 1; ; attempt++) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-                return;
-            } catch (NoSuchFileException e) {
-                if (!Files.exists(dir)) {
-                    return;
-                }
-                if (attempt == 3) {
-                    warnLeftBehind(dir, e);
-                    return;
-                }
-            } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
-                if (attempt == 3 || !Files.exists(dir)) {
-                    if (Files.exists(dir)) {
-                        warnLeftBehind(dir, e);
-                    }
-                    return;
-                }
-            }
-            try {
-                Thread.sleep(200L * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                warnLeftBehind(dir, e);
-                return;
-            }
-        }
-    }
-
-    private static void warnLeftBehind(Path dir, Exception e) {
-        System.err.println("WARNING: could not delete the run's temporary directory " + dir + " (" + e
-                + "); it is left behind");
     }
 }

@@ -24,11 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FlinkNexmarkSqlTest {
     private static final int N = 2_000;
     private static final GeneratorConfig CONFIG = GeneratorConfig.builder().numEvents(N).build();
+    /** For queries that write no files. */
+    private static final QueryContext UNUSED_OUTPUT = QueryContext.defaults(Path.of("/tmp/unused"));
 
     @Test
     void everyScriptHasItsSetUpAndOneInsert() {
         for (String q : NexmarkSql.QUERIES) {
-            NexmarkSql.Statements sql = NexmarkSql.query(q, QueryContext.defaults(Path.of("/tmp/unused")));
+            NexmarkSql.Statements sql = NexmarkSql.query(q, UNUSED_OUTPUT);
             assertThat(sql.setup()).as(q).isNotEmpty().allMatch(s -> s.startsWith("CREATE"));
             assertThat(sql.select()).as(q).startsWithIgnoringCase("SELECT");
             assertThat(String.join("\n", sql.setup()) + sql.insert()).as(q).doesNotContain("${");
@@ -54,7 +56,7 @@ class FlinkNexmarkSqlTest {
         StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
         NexmarkSql.registerTables(env, tableEnv, CONFIG);
         List<Row> rows = new ArrayList<>();
-        try (CloseableIterator<Row> it = tableEnv.executeSql(NexmarkSql.query(query, QueryContext.defaults(Path.of("/tmp/unused"))).select()).collect()) {
+        try (CloseableIterator<Row> it = tableEnv.executeSql(NexmarkSql.query(query, UNUSED_OUTPUT).select()).collect()) {
             it.forEachRemaining(rows::add);
         }
 

@@ -1,4 +1,4 @@
-package dev.sluice.bench.nexmark.harness;
+package dev.sluice.bench.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunDirectoryDeleteTest {
+class ScratchDirectoryTest {
 
     @Test
     void deletesANestedTreeAndToleratesAMissingDirectory(@TempDir Path parent) throws Exception {
@@ -16,10 +16,10 @@ class RunDirectoryDeleteTest {
         Files.writeString(dir.resolve("flink-checkpoints/job/chk-3/_metadata"), "x");
         Files.writeString(dir.resolve("out.csv"), "1,2,3\n");
 
-        NexmarkRunOne.delete(dir);
+        ScratchDirectory.delete(dir);
         assertThat(dir).doesNotExist();
 
-        NexmarkRunOne.delete(dir); // already gone: nothing to do, no error
+        ScratchDirectory.delete(dir); // already gone: nothing to do, no error
         assertThat(dir).doesNotExist();
     }
 }
