@@ -8,6 +8,8 @@ import dev.sluice.bench.nexmark.source.NexmarkSource;
 import dev.sluice.bench.throughput.EngineJobs;
 import dev.sluice.streaming.api.datastream.DataStream;
 import dev.sluice.streaming.api.environment.StreamExecutionEnvironment;
+import dev.sluice.core.execution.JobClient;
+import dev.sluice.runtime.checkpoint.CheckpointStats;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -27,10 +29,22 @@ public final class SluiceNexmarkEngine implements NexmarkEngine {
     public static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(4);
 
     private final Function<String, NexmarkQuery> queries;
+    private final long checkpointIntervalMillis;
+    private long completedCheckpoints = -1;
 
     /** An engine that finds queries by name with {@code queries} (null for an unknown name). */
     public SluiceNexmarkEngine(Function<String, NexmarkQuery> queries) {
+        this(queries, NexmarkJob.CHECKPOINT_INTERVAL_MILLIS);
+    }
+
+    /**
+     * Like {@link #SluiceNexmarkEngine(Function)}, checkpointing (when a job asks for it) every
+     * {@code checkpointIntervalMillis} ms instead of the harness' 10 s: tests use it to make small
+     * jobs take checkpoints while their state is full.
+     */
+    SluiceNexmarkEngine(Function<String, NexmarkQuery> queries, long checkpointIntervalMillis) {
         this.queries = Objects.requireNonNull(queries, "queries");
+        this.checkpointIntervalMillis = checkpointIntervalMillis;
     }
 
     @Override
@@ -47,7 +61,7 @@ public final class SluiceNexmarkEngine implements NexmarkEngine {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(job.parallelism());
         env.setParallelism(job.parallelism());
         if (job.checkpointing()) {
-            env.enableCheckpointing(NexmarkJob.CHECKPOINT_INTERVAL_MILLIS);
+            env.enableCheckpointing(checkpointIntervalMillis);
         }
         // a measurement that fails must fail, not restart (the default with checkpoints)
         env.setRestartStrategy(RestartStrategies.noRestart());
@@ -59,13 +73,29 @@ public final class SluiceNexmarkEngine implements NexmarkEngine {
         String name = "sluice-nexmark-" + job.query() + "-p" + job.parallelism();
         return () -> {
             CountingSink.reset();
-            env.execute(name);
+            completedCheckpoints = -1;
+            JobClient client = env.executeAsync(name);
+            try {
+                client.getJobExecutionResult().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e; // as execute() would
+            }
+            if (job.checkpointing()) {
+                completedCheckpoints = client.checkpointStatistics().stream()
+                        .filter(c -> c.status() == CheckpointStats.Status.COMPLETED)
+                        .count();
+            }
             return -1L;
         };
     }
 
     private static <T> void discard(DataStream<T> results) {
         results.sinkTo(new CountingSink<>());
+    }
+
+    /** Checkpoints the last job completed, or -1 if it did not checkpoint. */
+    long completedCheckpoints() {
+        return completedCheckpoints;
     }
 
     @Override

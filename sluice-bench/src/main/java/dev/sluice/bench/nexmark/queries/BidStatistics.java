@@ -6,16 +6,17 @@ import java.io.Serializable;
 /**
  * The accumulator of queries 15 and 16: counts of bids, and distinct bidders and auctions, in
  * total and per {@link PriceRank}; also the latest bid time and the channel of the bids. Index 0
- * of each array is the total, 1 to 3 the ranks.
+ * of each array is the total, 1 to 3 the ranks. A public POJO (public fields), so that the windows
+ * holding it can be checkpointed.
  */
-final class BidStatistics implements Serializable {
+public final class BidStatistics implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  final long[] bids = new long[4];
-  final LongSet[] bidders = sets();
-  final LongSet[] auctions = sets();
-  long latest = Long.MIN_VALUE;
-  String channel;
+  public long[] bids = new long[4];
+  public LongSet[] bidders = sets();
+  public LongSet[] auctions = sets();
+  public long latest = Long.MIN_VALUE;
+  public String channel;
 
   void add(Bid b) {
     int rank = PriceRank.of(b.price);

@@ -4,15 +4,16 @@ import java.io.Serializable;
 
 /**
  * A set of longs in one open-addressing table, for distinct counts without boxing: adding a value
- * already there allocates nothing. Not thread-safe.
+ * already there allocates nothing. Not thread-safe. A public POJO (public fields) so that window
+ * accumulators holding it can be checkpointed; the fields are its table, not an API.
  */
-final class LongSet implements Serializable {
+public final class LongSet implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final long FREE = 0; // 0 itself is tracked by hasZero
 
-  private long[] slots = new long[16];
-  private int size;
-  private boolean hasZero;
+  public long[] slots = new long[16];
+  public int size;
+  public boolean hasZero;
 
   /** Adds {@code value}; whether it was new. */
   boolean add(long value) {

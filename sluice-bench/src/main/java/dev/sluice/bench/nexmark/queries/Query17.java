@@ -40,16 +40,16 @@ public final class Query17 implements NexmarkQuery {
         .aggregate(new AuctionStatistics()).name("q17 Auction statistics");
   }
 
-  /** The running statistics of an auction's bids of a day. */
-  static final class Statistics implements Serializable {
+  /** The running statistics of an auction's bids of a day (a public POJO: windows checkpoint it). */
+  public static final class Statistics implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    long auction;
-    long latest = Long.MIN_VALUE;
-    final long[] bids = new long[4]; // total, then per rank
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    long sum;
+    public long auction;
+    public long latest = Long.MIN_VALUE;
+    public long[] bids = new long[4]; // total, then per rank
+    public long min = Long.MAX_VALUE;
+    public long max = Long.MIN_VALUE;
+    public long sum;
   }
 
   /** Aggregates an auction's bids of a day. */
