@@ -132,6 +132,29 @@ public final class DynamicSerializer extends TypeSerializer<Object> {
     }
   };
 
+  /**
+   * Checks that values of {@code type} can be encoded, as {@link #serialize} would encode them:
+   * types it encodes itself pass, any other class needs a serializer of its own (a POJO, a record,
+   * ...), which is created now.
+   *
+   * @throws IllegalArgumentException naming the type and what it lacks, if it cannot be encoded
+   */
+  public static void checkEncodable(Class<?> type) {
+    if (!encodesItself(type)) {
+      NAMED_SERIALIZERS.get(type);
+    }
+  }
+
+  /** Whether {@link #serialize} writes values of {@code type} with one of its own tags. */
+  private static boolean encodesItself(Class<?> type) {
+    return type == Long.class || type == Integer.class || type == String.class || type == Double.class
+        || type == Float.class || type == Short.class || type == Byte.class || type == Boolean.class
+        || type == Character.class || type == byte[].class || TimeWindow.class.isAssignableFrom(type)
+        || GlobalWindow.class.isAssignableFrom(type) || VoidNamespace.class.isAssignableFrom(type)
+        || Tuple.class.isAssignableFrom(type) || List.class.isAssignableFrom(type)
+        || Map.class.isAssignableFrom(type) || Set.class.isAssignableFrom(type) || type.isEnum();
+  }
+
   private static boolean isImmutableRecord(Class<?> type) {
     return IMMUTABLE_RECORDS.get(type);
   }

@@ -118,6 +118,9 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     if (context.keyedState() == null) {
       throw new IllegalStateException("The window operator '" + context.operatorName() + "' needs a keyed stream");
     }
+    if (aggregate != null && context.isCheckpointingEnabled()) {
+      WindowErrors.checkAccumulator(context.operatorName(), aggregate);
+    }
     slices = context.keyedState().valueState("window-slices:" + context.operatorName(),
         SlicesSerializer.INSTANCE);
     writeBack = context.keyedState().storesCopies();

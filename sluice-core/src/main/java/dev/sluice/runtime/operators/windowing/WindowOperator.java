@@ -131,6 +131,9 @@ public final class WindowOperator<K, IN, X, OUT, W extends Window> extends Abstr
     if (contentsKind instanceof ReducingContents<IN> r) {
       descriptor = new dev.sluice.api.common.state.ReducingStateDescriptor<>(name, r.reducer(), (Class) Object.class);
     } else if (contentsKind instanceof AggregatingContents<IN> a) {
+      if (context.isCheckpointingEnabled()) {
+        WindowErrors.checkAccumulator(context.operatorName(), a.aggregate());
+      }
       descriptor = new dev.sluice.api.common.state.AggregatingStateDescriptor(name, a.aggregate(), (Class) Object.class);
     } else {
       descriptor = new dev.sluice.api.common.state.ListStateDescriptor<>(name, Object.class);
