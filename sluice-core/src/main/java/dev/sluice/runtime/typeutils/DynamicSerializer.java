@@ -145,7 +145,10 @@ public final class DynamicSerializer extends TypeSerializer<Object> {
     }
   }
 
-  /** Whether {@link #serialize} writes values of {@code type} with one of its own tags. */
+  /**
+   * Whether {@link #serialize} writes values of {@code type} with one of its own tags: the classes
+   * of its branches before the {@code NAMED} one, kept in step with them.
+   */
   private static boolean encodesItself(Class<?> type) {
     return type == Long.class || type == Integer.class || type == String.class || type == Double.class
         || type == Float.class || type == Short.class || type == Byte.class || type == Boolean.class
@@ -232,7 +235,7 @@ public final class DynamicSerializer extends TypeSerializer<Object> {
       out.writeByte(ENUM);
       out.writeUTF(e.getDeclaringClass().getName());
       out.writeUTF(e.name());
-    } else {
+    } else { // the branches above are the types encodesItself lists
       out.writeByte(NAMED);
       out.writeUTF(v.getClass().getName());
       NAMED_SERIALIZERS.get(v.getClass()).serialize(v, out);
