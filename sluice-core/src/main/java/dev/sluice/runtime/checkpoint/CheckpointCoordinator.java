@@ -74,6 +74,8 @@ public final class CheckpointCoordinator {
   /** Savepoints requested and not yet triggered, oldest first (guarded by this). */
   private final Deque<SavepointRequest> savepointRequests = new ArrayDeque<>();
   private final List<CheckpointStats> history = new ArrayList<>();
+  /** The first checkpoint number of this run. */
+  private final long firstId;
 
   // guarded by this
   private Target target;
@@ -104,6 +106,7 @@ public final class CheckpointCoordinator {
       this.operators.put(op.operatorId(), op);
     }
     this.nextId = storage.highestId() + 1;
+    this.firstId = nextId;
     deleteUnreferencedSharedFiles("at start-up");
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, threadPrefix + "-checkpoints"));
     this.writers = Executors.newFixedThreadPool(2, r -> daemon(r, threadPrefix + "-checkpoint-io"));
@@ -438,6 +441,14 @@ public final class CheckpointCoordinator {
     List<CheckpointStorage.Completed> toDelete = new ArrayList<>();
     synchronized (this) {
       if (pending != p) {
+        // aborted while its metadata was written: the abort may have deleted the state files
+        // before the metadata landed, which would leave a checkpoint that looks complete and is
+        // not; it goes now (writes of the abandoned checkpoint after this find no directory)
+        try {
+          CheckpointStorage.deleteRecursively(p.dir);
+        } catch (IOException e) {
+          LOG.warn("Could not delete the abandoned checkpoint {}: {}", p.dir, e.getMessage());
+        }
         return;
       }
       pending = null;
@@ -589,6 +600,25 @@ public final class CheckpointCoordinator {
       writers.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    deleteIncompleteCheckpoints();
+  }
+
+  /**
+   * Directories of this run's checkpoints that never completed (no metadata) go: an abandoned
+   * checkpoint's directory is deleted as it is abandoned, but a write that was still running then
+   * may have added a file after the delete, leaving the directory.
+   */
+  private void deleteIncompleteCheckpoints() {
+    try {
+      for (long id : storage.checkpointIds()) {
+        Path dir = storage.checkpointDir(id);
+        if (id >= firstId && !Files.exists(dir.resolve(CheckpointStorage.METADATA_FILE))) {
+          CheckpointStorage.deleteRecursively(dir);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not delete incomplete checkpoints in {}: {}", storage.baseDir(), e.getMessage());
     }
   }
 }

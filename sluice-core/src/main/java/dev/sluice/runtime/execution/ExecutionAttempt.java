@@ -42,6 +42,8 @@ final class ExecutionAttempt implements CheckpointCoordinator.Target {
   private final AtomicInteger unendedSubtasks = new AtomicInteger();
   private final AtomicInteger liveWorkers = new AtomicInteger();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  /** Checkpoint writes of this attempt still running in the background (guarded by itself for waits). */
+  private final AtomicInteger backgroundWrites = new AtomicInteger();
   private volatile boolean stopping;
   private volatile boolean canceled;
 
@@ -150,6 +152,62 @@ final class ExecutionAttempt implements CheckpointCoordinator.Target {
     for (Thread t : workerThreads) {
       if (t != Thread.currentThread()) {
         t.interrupt(); // wakes a worker blocked in user code (a slow sink, a sleep)
+      }
+    }
+  }
+
+  /**
+   * Runs a subtask's checkpoint write on the coordinator's writer threads, counted so that the
+   * attempt's end can wait for it. Throws RejectedExecutionException when the job is ending.
+   */
+  void writeInBackground(Runnable write) {
+    backgroundWrites.incrementAndGet();
+    try {
+      checkpoints.writers().execute(() -> {
+        try {
+          write.run();
+        } finally {
+          if (backgroundWrites.decrementAndGet() == 0) {
+            synchronized (backgroundWrites) {
+              backgroundWrites.notifyAll();
+            }
+          }
+        }
+      });
+    } catch (RuntimeException e) {
+      backgroundWrites.decrementAndGet();
+      throw e;
+    }
+  }
+
+  /**
+   * Waits until the checkpoint writes this attempt started have ended: a write of a checkpoint the
+   * attempt's end abandoned stops at its next file, and releases the state backend's snapshot
+   * (RocksDB's hard-linked copy in the working directory) as it does. The job reports its end, or
+   * restarts, only after this, so nothing of the attempt is left behind. Waits at most {@code
+   * timeoutMs} and keeps the caller's interrupt status.
+   */
+  boolean awaitBackgroundWrites(long timeoutMs) {
+    boolean interrupted = Thread.interrupted(); // a worker thread stopped by an interrupt ends here
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    try {
+      synchronized (backgroundWrites) {
+        while (backgroundWrites.get() > 0) {
+          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+          if (left <= 0) {
+            return false;
+          }
+          try {
+            backgroundWrites.wait(left);
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        return true;
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

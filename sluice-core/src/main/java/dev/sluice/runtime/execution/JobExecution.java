@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobExecution implements JobClient {
   private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
+  /** How long an ended attempt's checkpoint writes may delay the job's end or restart. */
+  private static final long BACKGROUND_WRITES_TIMEOUT_MS = 10_000;
 
   private final JobID jobId = JobID.generate();
   private final JobGraph graph;
@@ -180,12 +182,21 @@ public final class JobExecution implements JobClient {
           status = JobStatus.RESTARTING;
           LOG.warn("Job '{}' failed; restart {} in {} ms ({}): {}", jobName, restarts, delay,
               settings.restartStrategy().describe(), describe(cause));
-          scheduleRestart(delay);
+          scheduleRestart(ended, delay);
           return;
         }
       }
     }
+    awaitBackgroundWrites(ended);
     finish(outcome, cause);
+  }
+
+  /** The attempt's checkpoint writes end before the job reports its end or restarts. */
+  private void awaitBackgroundWrites(ExecutionAttempt ended) {
+    if (checkpoints != null && !ended.awaitBackgroundWrites(BACKGROUND_WRITES_TIMEOUT_MS)) {
+      LOG.warn("Job '{}': checkpoint writes of the ended attempt still run after {} ms; going on without them",
+          jobName, BACKGROUND_WRITES_TIMEOUT_MS);
+    }
   }
 
   /** Milliseconds to wait before the next restart, or -1 when the strategy allows none. */
@@ -207,8 +218,9 @@ public final class JobExecution implements JobClient {
     return -1;
   }
 
-  private void scheduleRestart(long delayMs) {
+  private void scheduleRestart(ExecutionAttempt ended, long delayMs) {
     Thread t = new Thread(() -> {
+      awaitBackgroundWrites(ended);
       try {
         Thread.sleep(delayMs);
       } catch (InterruptedException e) {

@@ -220,7 +220,7 @@ public abstract class Subtask {
     int index = taskInfo.getIndexOfThisSubtask();
     String taskName = taskInfo.getTaskName();
     try {
-      coordinator.writers().execute(() -> OperatorSnapshot.write(coordinator, barrier, file, index,
+      job.writeInBackground(() -> OperatorSnapshot.write(coordinator, barrier, file, index,
           snapshots, taskName, alignmentNanos, syncNanos));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // the job is ending; the checkpoint is abandoned with it

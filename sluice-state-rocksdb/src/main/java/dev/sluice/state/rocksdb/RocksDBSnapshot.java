@@ -253,7 +253,9 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
     Files.createDirectories(shared);
     String privateName = "rocksdb-" + id;
     Path privateDir = checkpointDir.resolve(privateName);
-    Files.createDirectories(privateDir);
+    // not createDirectories: a checkpoint abandoned meanwhile has had its directory deleted, and
+    // must not get it back (an incomplete chk-n/ would be left behind)
+    Files.createDirectory(privateDir);
     List<Path> local;
     try (Stream<Path> list = Files.list(dir)) {
       local = list.filter(Files::isRegularFile).sorted().toList();
@@ -261,6 +263,9 @@ final class RocksDBSnapshot implements KeyedStateSnapshot {
     List<NativeFile> files = new ArrayList<>(local.size());
     Map<String, NativeFile> ssts = new HashMap<>();
     for (Path f : local) {
+      if (!Files.isDirectory(checkpointDir)) {
+        throw new IOException("Checkpoint directory " + checkpointDir + " is gone: the checkpoint was abandoned");
+      }
       String name = f.getFileName().toString();
       if (name.endsWith(".sst")) {
         NativeFile known = backend.confirmedSharedFile(name);
