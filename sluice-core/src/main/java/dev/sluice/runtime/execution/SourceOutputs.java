@@ -42,7 +42,7 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
   private SplitOutput main;
   private long emitted = Long.MIN_VALUE;
   // Records without watermark work are staged and handed down the chain a batch at a time.
-  private final Object[] stagedValues = new Object[STAGE];
+  private Object[] stagedValues = new Object[STAGE];
   private final long[] stagedTimestamps = new long[STAGE];
   private int staged;
   private static final int STAGE = 256;
@@ -95,8 +95,9 @@ final class SourceOutputs<T> implements ReaderOutput<T> {
     int n = staged;
     if (n > 0) {
       staged = 0;
-      output.collectBatch(stagedValues, stagedTimestamps, n);
-      java.util.Arrays.fill(stagedValues, 0, n, null);
+      Object[] values = stagedValues;
+      stagedValues = new Object[STAGE]; // young, see StreamMap
+      output.collectBatch(values, stagedTimestamps, n);
     }
   }
 

@@ -5,7 +5,6 @@ import dev.sluice.api.common.functions.FilterFunction;
 /** Forwards the elements a {@link FilterFunction} accepts. */
 public final class StreamFilter<T> extends AbstractUdfStreamOperator<T, FilterFunction<T>>
     implements OneInputStreamOperator<T, T>, BatchOperator {
-  private Object[] kept = new Object[0];
   private long[] keptTimestamps = new long[0];
 
   public StreamFilter(FilterFunction<T> filter) {
@@ -22,11 +21,10 @@ public final class StreamFilter<T> extends AbstractUdfStreamOperator<T, FilterFu
   @Override
   @SuppressWarnings("unchecked")
   public void processBatch(Object[] values, long[] timestamps, int size) throws Exception {
-    if (kept.length < size) {
-      kept = new Object[size];
+    if (keptTimestamps.length < size) {
       keptTimestamps = new long[size];
     }
-    Object[] out = kept;
+    Object[] out = new Object[size]; // young, see StreamMap
     long[] outTs = keptTimestamps;
     FilterFunction<T> fn = userFunction;
     int n = 0;

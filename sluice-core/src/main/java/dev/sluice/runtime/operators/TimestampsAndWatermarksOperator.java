@@ -22,7 +22,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   private long emitted = Long.MIN_VALUE;
   private boolean idle;
   // a batch's records with their new timestamps, handed on before any watermark they cause
-  private Object[] batchValues = new Object[0];
+  private Object[] batchValues;
   private long[] batchTimestamps = new long[0];
   private int batched;
 
@@ -59,10 +59,10 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   @Override
   @SuppressWarnings("unchecked")
   public void processBatch(Object[] values, long[] timestamps, int size) throws Exception {
-    if (batchValues.length < size) {
-      batchValues = new Object[size];
+    if (batchTimestamps.length < size) {
       batchTimestamps = new long[size];
     }
+    batchValues = new Object[size]; // young: see StreamMap
     for (int i = 0; i < size; i++) {
       recordsIn++;
       T value = (T) values[i];
@@ -73,6 +73,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
       generator.onEvent(value, ts, this);
     }
     flushBatch();
+    batchValues = null;
   }
 
   private void flushBatch() {
@@ -80,7 +81,6 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
       int n = batched;
       batched = 0;
       output.collectBatch(batchValues, batchTimestamps, n);
-      java.util.Arrays.fill(batchValues, 0, n, null);
     }
   }
 
