@@ -41,6 +41,31 @@ class FailureAndCancellationTest {
   }
 
   @Test
+  void aKeyedReduceThatThrowsNamesTheRecordInsideItsBatch() throws Exception {
+    // the running reduce takes a hash edge's batches whole (KeyedBatchOperator): the failure
+    // still names the record, counted per subtask, and the value
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.fromSequence(1, 1000)
+        .keyBy(x -> x % 3)
+        .reduce((a, b) -> {
+          if (b == 300) {
+            throw new IllegalStateException("boom at " + b);
+          }
+          return a + b;
+        })
+        .name("Exploding reduce")
+        .sinkTo(new DiscardingSink<>());
+
+    assertThatThrownBy(() -> env.execute("failing-reduce"))
+        .isInstanceOf(JobExecutionException.class)
+        .hasMessageContaining("Exploding reduce")
+        .hasMessageContaining("record #300")
+        .hasMessageContaining("[300]")
+        .hasRootCauseMessage("boom at 300");
+    assertThat(Threads.liveSluiceThreads()).isEmpty();
+  }
+
+  @Test
   void failureInAKeyedParallelJobStopsEveryThread() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
     env.fromSequence(1, Long.MAX_VALUE)

@@ -74,8 +74,8 @@ public final class CheckpointCoordinator {
   /** Savepoints requested and not yet triggered, oldest first (guarded by this). */
   private final Deque<SavepointRequest> savepointRequests = new ArrayDeque<>();
   private final List<CheckpointStats> history = new ArrayList<>();
-  /** The first checkpoint number of this run. */
-  private final long firstId;
+  /** Directories of checkpoints abandoned since the last clean-up (guarded by this). */
+  private final List<Path> abandonedDirs = new ArrayList<>();
 
   // guarded by this
   private Target target;
@@ -106,7 +106,6 @@ public final class CheckpointCoordinator {
       this.operators.put(op.operatorId(), op);
     }
     this.nextId = storage.highestId() + 1;
-    this.firstId = nextId;
     deleteUnreferencedSharedFiles("at start-up");
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, threadPrefix + "-checkpoints"));
     this.writers = Executors.newFixedThreadPool(2, r -> daemon(r, threadPrefix + "-checkpoint-io"));
@@ -437,54 +436,55 @@ public final class CheckpointCoordinator {
       }
       return;
     }
-    Target t;
+    Target t = null;
+    boolean abortedMeanwhile;
     List<CheckpointStorage.Completed> toDelete = new ArrayList<>();
     synchronized (this) {
-      if (pending != p) {
-        // aborted while its metadata was written: the abort may have deleted the state files
-        // before the metadata landed, which would leave a checkpoint that looks complete and is
-        // not; it goes now (writes of the abandoned checkpoint after this find no directory)
-        try {
-          CheckpointStorage.deleteRecursively(p.dir);
-        } catch (IOException e) {
-          LOG.warn("Could not delete the abandoned checkpoint {}: {}", p.dir, e.getMessage());
-        }
-        return;
-      }
-      pending = null;
-      p.timeout.cancel(false);
-      consecutiveFailures = 0;
-      lastEndMillis = System.currentTimeMillis();
-      long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - p.startNanos);
-      history.add(new CheckpointStats(p.id, p.savepoint, CheckpointStats.Status.COMPLETED, p.timestamp,
-          durationMs, metadata.stateSize(), null, List.copyOf(p.stats)));
-      if (!p.savepoint || p.stop) {
-        latest = completed;
-      }
-      if (!p.savepoint) {
-        retained.addLast(completed);
-        while (retained.size() > settings.retained()) {
-          toDelete.add(retained.removeFirst());
-        }
-      }
-      t = target;
-      if (p.stop || p.finalCheckpoint) {
-        // the attempt ends now: a checkpoint triggered after this one would reach stopped or
-        // finished subtasks, which decline it (and a declined checkpoint can fail the job)
-        terminating = true;
-        stoppedWithSavepoint = p.stop;
-        if (scheduled != null) {
-          scheduled.cancel(false);
-        }
-        failSavepointRequests("it is stopping");
+      // aborted while its metadata was written? The abort may have deleted the state files
+      // before the metadata landed, leaving a checkpoint that looks complete and is not
+      abortedMeanwhile = pending != p;
+      if (abortedMeanwhile) {
+        abandonedDirs.add(p.dir);
       } else {
-        // after the input ended, the final checkpoint follows at once, not an interval later
-        scheduleNext(finalRequested ? 0 : Math.max(settings.minPauseMs(),
-            settings.intervalMs() - (System.currentTimeMillis() - p.timestamp)));
-        if (!savepointRequests.isEmpty()) {
-          triggerRequestedSavepoint();
+        pending = null;
+        p.timeout.cancel(false);
+        consecutiveFailures = 0;
+        lastEndMillis = System.currentTimeMillis();
+        long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - p.startNanos);
+        history.add(new CheckpointStats(p.id, p.savepoint, CheckpointStats.Status.COMPLETED, p.timestamp,
+            durationMs, metadata.stateSize(), null, List.copyOf(p.stats)));
+        if (!p.savepoint || p.stop) {
+          latest = completed;
+        }
+        if (!p.savepoint) {
+          retained.addLast(completed);
+          while (retained.size() > settings.retained()) {
+            toDelete.add(retained.removeFirst());
+          }
+        }
+        t = target;
+        if (p.stop || p.finalCheckpoint) {
+          // the attempt ends now: a checkpoint triggered after this one would reach stopped or
+          // finished subtasks, which decline it (and a declined checkpoint can fail the job)
+          terminating = true;
+          stoppedWithSavepoint = p.stop;
+          if (scheduled != null) {
+            scheduled.cancel(false);
+          }
+          failSavepointRequests("it is stopping");
+        } else {
+          // after the input ended, the final checkpoint follows at once, not an interval later
+          scheduleNext(finalRequested ? 0 : Math.max(settings.minPauseMs(),
+              settings.intervalMs() - (System.currentTimeMillis() - p.timestamp)));
+          if (!savepointRequests.isEmpty()) {
+            triggerRequestedSavepoint();
+          }
         }
       }
+    }
+    if (abortedMeanwhile) {
+      deleteQuietly(p.dir);
+      return;
     }
     LOG.debug("Checkpoint {} of job '{}' complete: {} bytes", p.id, jobName, metadata.stateSize());
     p.future.complete(completed);
@@ -527,11 +527,8 @@ public final class CheckpointCoordinator {
     recordFailure(p.id, p.savepoint, p.timestamp, durationMs, reason);
     LOG.warn("{} failed: {}", what, reason);
     p.future.completeExceptionally(new IllegalStateException(what + " failed: " + reason));
-    try {
-      CheckpointStorage.deleteRecursively(p.dir);
-    } catch (IOException e) {
-      LOG.warn("Could not delete the failed checkpoint {}: {}", p.dir, e.getMessage());
-    }
+    abandonedDirs.add(p.dir); // a write still running may add a file after this delete
+    deleteQuietly(p.dir);
     Target t = target;
     if (t != null) {
       t.notifyCheckpointAborted(p.id);
@@ -585,11 +582,7 @@ public final class CheckpointCoordinator {
         Pending p = pending;
         pending = null;
         p.future.completeExceptionally(new IllegalStateException("The job '" + jobName + "' ended"));
-        try {
-          CheckpointStorage.deleteRecursively(p.dir);
-        } catch (IOException e) {
-          // best effort
-        }
+        abandonedDirs.add(p.dir);
       }
       failSavepointRequests("it has ended");
     }
@@ -601,24 +594,36 @@ public final class CheckpointCoordinator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    deleteIncompleteCheckpoints();
+    deleteAbandonedCheckpoints();
   }
 
   /**
-   * Directories of this run's checkpoints that never completed (no metadata) go: an abandoned
-   * checkpoint's directory is deleted as it is abandoned, but a write that was still running then
-   * may have added a file after the delete, leaving the directory.
+   * Deletes what is left of the checkpoints abandoned so far, and then, if no checkpoint is being
+   * written, the shared files no checkpoint references. Called once the writes of an ended attempt
+   * have ended (a write still running when its checkpoint was abandoned may have added a file after
+   * the abort's delete) and at shutdown.
    */
-  private void deleteIncompleteCheckpoints() {
+  public void deleteAbandonedCheckpoints() {
+    List<Path> dirs;
+    boolean quiet;
+    synchronized (this) {
+      dirs = new ArrayList<>(abandonedDirs);
+      abandonedDirs.clear();
+      quiet = pending == null;
+    }
+    for (Path dir : dirs) {
+      deleteQuietly(dir); // (a _metadata in it landed while the checkpoint was aborted)
+    }
+    if (quiet && !dirs.isEmpty()) {
+      deleteUnreferencedSharedFiles("after abandoned checkpoints");
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
     try {
-      for (long id : storage.checkpointIds()) {
-        Path dir = storage.checkpointDir(id);
-        if (id >= firstId && !Files.exists(dir.resolve(CheckpointStorage.METADATA_FILE))) {
-          CheckpointStorage.deleteRecursively(dir);
-        }
-      }
+      CheckpointStorage.deleteRecursively(dir);
     } catch (IOException e) {
-      LOG.warn("Could not delete incomplete checkpoints in {}: {}", storage.baseDir(), e.getMessage());
+      LOG.warn("Could not delete the abandoned checkpoint {}: {}", dir, e.getMessage());
     }
   }
 }

@@ -344,6 +344,8 @@ public final class CheckpointStorage {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause(); // an entry vanished during the walk (another delete of the same directory)
     }
   }
 }

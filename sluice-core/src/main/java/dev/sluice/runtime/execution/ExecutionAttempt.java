@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,8 +45,8 @@ final class ExecutionAttempt implements CheckpointCoordinator.Target {
   private final AtomicInteger unendedSubtasks = new AtomicInteger();
   private final AtomicInteger liveWorkers = new AtomicInteger();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  /** Checkpoint writes of this attempt still running in the background (guarded by itself for waits). */
-  private final AtomicInteger backgroundWrites = new AtomicInteger();
+  /** Checkpoint writes of this attempt not ended yet, queued or running (waits use its monitor). */
+  private final Set<BackgroundWrite> backgroundWrites = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
   private volatile boolean canceled;
 
@@ -157,57 +160,116 @@ final class ExecutionAttempt implements CheckpointCoordinator.Target {
   }
 
   /**
-   * Runs a subtask's checkpoint write on the coordinator's writer threads, counted so that the
-   * attempt's end can wait for it. Throws RejectedExecutionException when the job is ending.
+   * Runs a subtask's checkpoint write on the coordinator's writer threads, tracked so that the
+   * attempt's end can stop it and wait for it. {@code abandon} releases what the write would have
+   * released (the state backends' snapshots) when it will not run: the job is ending, or the
+   * attempt ended before a writer thread took it.
    */
-  void writeInBackground(Runnable write) {
-    backgroundWrites.incrementAndGet();
+  void writeInBackground(Runnable write, Runnable abandon) {
+    BackgroundWrite w = new BackgroundWrite(write, abandon);
+    backgroundWrites.add(w);
     try {
-      checkpoints.writers().execute(() -> {
-        try {
-          write.run();
-        } finally {
-          if (backgroundWrites.decrementAndGet() == 0) {
-            synchronized (backgroundWrites) {
-              backgroundWrites.notifyAll();
-            }
-          }
-        }
-      });
-    } catch (RuntimeException e) {
-      backgroundWrites.decrementAndGet();
-      throw e;
+      checkpoints.writers().execute(w);
+    } catch (RejectedExecutionException e) {
+      w.abandon(); // the job is ending; the checkpoint is abandoned with it
     }
   }
 
   /**
-   * Waits until the checkpoint writes this attempt started have ended: a write of a checkpoint the
-   * attempt's end abandoned stops at its next file, and releases the state backend's snapshot
-   * (RocksDB's hard-linked copy in the working directory) as it does. The job reports its end, or
-   * restarts, only after this, so nothing of the attempt is left behind. Waits at most {@code
-   * timeoutMs} and keeps the caller's interrupt status.
+   * Stops this attempt's checkpoint writes, once every checkpoint they write for has been
+   * abandoned with the attempt's end: a queued write does not start (its snapshots are released),
+   * a running one is interrupted, so its next file operation fails and it releases its snapshots
+   * (RocksDB's hard-linked copy in the working directory among them).
+   */
+  void abandonBackgroundWrites() {
+    for (BackgroundWrite w : backgroundWrites) {
+      w.abandon();
+    }
+  }
+
+  /**
+   * Waits until every checkpoint write of this attempt has ended, at most {@code timeoutMs}; false
+   * if some still run then, or if the calling thread was interrupted while waiting (its interrupt
+   * status is kept).
    */
   boolean awaitBackgroundWrites(long timeoutMs) {
-    boolean interrupted = Thread.interrupted(); // a worker thread stopped by an interrupt ends here
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    try {
-      synchronized (backgroundWrites) {
-        while (backgroundWrites.get() > 0) {
-          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-          if (left <= 0) {
-            return false;
-          }
-          try {
-            backgroundWrites.wait(left);
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
+    synchronized (backgroundWrites) {
+      while (!backgroundWrites.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
         }
-        return true;
+        try {
+          TimeUnit.NANOSECONDS.timedWait(backgroundWrites, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
       }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  /** One subtask's write of one checkpoint, on a writer thread. */
+  private final class BackgroundWrite implements Runnable {
+    private final Runnable write;
+    private final Runnable abandonAction;
+    // guarded by this
+    private boolean started;
+    private boolean abandoned;
+    private Thread runner;
+
+    BackgroundWrite(Runnable write, Runnable abandonAction) {
+      this.write = write;
+      this.abandonAction = abandonAction;
+    }
+
+    @Override
+    public void run() {
+      synchronized (this) {
+        if (abandoned) {
+          return; // released when it was abandoned
+        }
+        started = true;
+        runner = Thread.currentThread();
+      }
+      try {
+        write.run();
+      } finally {
+        synchronized (this) {
+          runner = null;
+          Thread.interrupted(); // an abandon's interrupt is for this write, not the thread's next task
+        }
+        ended();
+      }
+    }
+
+    void abandon() {
+      boolean release;
+      synchronized (this) {
+        if (abandoned) {
+          return;
+        }
+        abandoned = true;
+        release = !started;
+        if (runner != null) {
+          runner.interrupt();
+        }
+      }
+      if (release) {
+        try {
+          abandonAction.run();
+        } finally {
+          ended();
+        }
+      }
+    }
+
+    private void ended() {
+      backgroundWrites.remove(this);
+      synchronized (backgroundWrites) {
+        backgroundWrites.notifyAll();
       }
     }
   }

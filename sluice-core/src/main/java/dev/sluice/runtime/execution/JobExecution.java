@@ -171,6 +171,8 @@ public final class JobExecution implements JobClient {
       if (checkpoints != null) {
         checkpoints.attemptEnded(outcome == ExecutionAttempt.Outcome.FAILED ? "failed"
             : outcome == ExecutionAttempt.Outcome.CANCELED ? "was cancelled" : "finished");
+        // every checkpoint the attempt's writes were for has just been abandoned: stop them
+        ended.abandonBackgroundWrites();
       }
       if (outcome == ExecutionAttempt.Outcome.FAILED && status == JobStatus.RUNNING && stopped) {
         LOG.warn("Job '{}' failed after its stop-with-savepoint completed; not restarting it: {}",
@@ -187,16 +189,26 @@ public final class JobExecution implements JobClient {
         }
       }
     }
-    awaitBackgroundWrites(ended);
+    Thread.interrupted(); // the last worker thread, perhaps interrupted as the attempt stopped
+    endBackgroundWrites(ended);
     finish(outcome, cause);
   }
 
-  /** The attempt's checkpoint writes end before the job reports its end or restarts. */
-  private void awaitBackgroundWrites(ExecutionAttempt ended) {
-    if (checkpoints != null && !ended.awaitBackgroundWrites(BACKGROUND_WRITES_TIMEOUT_MS)) {
+  /**
+   * Waits for the ended attempt's checkpoint writes (stopped by then), then deletes what is left
+   * of the checkpoints they were for, before the job reports its end or restarts: nothing of an
+   * abandoned checkpoint stays behind. An interrupt (a cancel during a restart's delay) ends the
+   * wait early and stays set.
+   */
+  private void endBackgroundWrites(ExecutionAttempt ended) {
+    if (checkpoints == null || ended == null) {
+      return;
+    }
+    if (!ended.awaitBackgroundWrites(BACKGROUND_WRITES_TIMEOUT_MS) && !Thread.currentThread().isInterrupted()) {
       LOG.warn("Job '{}': checkpoint writes of the ended attempt still run after {} ms; going on without them",
           jobName, BACKGROUND_WRITES_TIMEOUT_MS);
     }
+    checkpoints.deleteAbandonedCheckpoints();
   }
 
   /** Milliseconds to wait before the next restart, or -1 when the strategy allows none. */
@@ -220,7 +232,7 @@ public final class JobExecution implements JobClient {
 
   private void scheduleRestart(ExecutionAttempt ended, long delayMs) {
     Thread t = new Thread(() -> {
-      awaitBackgroundWrites(ended);
+      endBackgroundWrites(ended);
       try {
         Thread.sleep(delayMs);
       } catch (InterruptedException e) {
@@ -255,7 +267,11 @@ public final class JobExecution implements JobClient {
   }
 
   private void finish(ExecutionAttempt.Outcome outcome, Throwable cause) {
-    shutdownCheckpoints();
+    try {
+      shutdownCheckpoints();
+    } catch (RuntimeException e) {
+      LOG.warn("Job '{}': stopping its checkpoint coordinator failed", jobName, e); // the result still completes
+    }
     long runtimeMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     synchronized (this) {
       switch (outcome) {
@@ -319,6 +335,7 @@ public final class JobExecution implements JobClient {
   @Override
   public CompletableFuture<Void> cancel() {
     ExecutionAttempt a = null;
+    ExecutionAttempt ended = null;
     boolean finishNow = false;
     synchronized (this) {
       if (status == JobStatus.RUNNING) {
@@ -329,12 +346,14 @@ public final class JobExecution implements JobClient {
         if (restartTimer != null) {
           restartTimer.interrupt();
         }
+        ended = attempt; // the attempt that failed, while restarting
         finishNow = true;
       }
     }
     if (a != null) {
       a.cancel();
     } else if (finishNow) {
+      endBackgroundWrites(ended);
       finish(ExecutionAttempt.Outcome.CANCELED, null);
     }
     return result.handle((r, e) -> null);

@@ -219,13 +219,8 @@ public abstract class Subtask {
     String file = "task-" + vertexId + "-" + taskInfo.getIndexOfThisSubtask() + ".state";
     int index = taskInfo.getIndexOfThisSubtask();
     String taskName = taskInfo.getTaskName();
-    try {
-      job.writeInBackground(() -> OperatorSnapshot.write(coordinator, barrier, file, index,
-          snapshots, taskName, alignmentNanos, syncNanos));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // the job is ending; the checkpoint is abandoned with it
-      OperatorSnapshot.release(snapshots);
-    }
+    job.writeInBackground(() -> OperatorSnapshot.write(coordinator, barrier, file, index,
+        snapshots, taskName, alignmentNanos, syncNanos), () -> OperatorSnapshot.release(snapshots));
   }
 
   /** Mail from the coordinator: checkpoint {@code id} is complete. */

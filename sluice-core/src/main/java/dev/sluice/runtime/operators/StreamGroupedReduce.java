@@ -3,14 +3,16 @@ package dev.sluice.runtime.operators;
 import dev.sluice.api.common.functions.ReduceFunction;
 import dev.sluice.runtime.graph.FunctionCopies;
 import dev.sluice.runtime.state.InternalValueState;
+import dev.sluice.runtime.state.KeyedStateBackend;
 
 /**
  * A running reduce per key: each element is combined with the key's accumulated value, and the new
  * value is stored and emitted (sum, min, max, minBy, maxBy and reduce on a keyed stream).
  */
 public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, ReduceFunction<T>>
-    implements OneInputStreamOperator<T, T> {
+    implements OneInputStreamOperator<T, T>, KeyedBatchOperator {
   private InternalValueState<T> accumulated;
+  private KeyedStateBackend keyedBackend;
 
   public StreamGroupedReduce(ReduceFunction<T> reducer) {
     super(reducer);
@@ -19,18 +21,36 @@ public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, R
   @Override
   public void open() throws Exception {
     super.open();
-    accumulated = context.keyedState().valueState("reduce:" + context.operatorName());
+    keyedBackend = context.keyedState();
+    accumulated = keyedBackend.valueState("reduce:" + context.operatorName());
   }
 
   @Override
   public void processElement(T value, long timestamp) throws Exception {
+    output.collect(reduce(value), timestamp);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void processKeyedBatch(Object[] values, long[] timestamps, Object[] keys, int size) throws Exception {
+    KeyedStateBackend backend = keyedBackend;
+    Object[] out = new Object[size]; // a new array per batch: see StreamMap
+    for (int i = 0; i < size; i++) {
+      recordsIn++;
+      backend.setCurrentKey(keys[i]);
+      out[i] = reduce((T) values[i]);
+    }
+    output.collectBatch(out, timestamps, size); // one result per record, same timestamps
+  }
+
+  /** Combines {@code value} into the current key's accumulated value; returns what to emit. */
+  private T reduce(T value) throws Exception {
     T current = accumulated.value();
     if (current == null) {
       accumulated.update(value);
       // The stored element may become the accumulator a function mutates in place: what goes
       // downstream must not be that object (a snapshot once per key; cheap).
-      output.collect(isMutable(value) ? snapshot(value) : value, timestamp);
-      return;
+      return isMutable(value) ? snapshot(value) : value;
     }
     T next = userFunction.reduce(current, value);
     accumulated.update(next);
@@ -39,7 +59,7 @@ public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, R
       // From now on every emitted value is a snapshot.
       mutatesInPlace = true;
     }
-    output.collect(mutatesInPlace ? snapshot(next) : next, timestamp);
+    return mutatesInPlace ? snapshot(next) : next;
   }
 
   private boolean mutatesInPlace;
