@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -76,6 +77,8 @@ public final class CheckpointCoordinator {
   private final List<CheckpointStats> history = new ArrayList<>();
   /** Directories of checkpoints abandoned since the last clean-up (guarded by this). */
   private final List<Path> abandonedDirs = new ArrayList<>();
+  /** A checkpoint of this run was abandoned: its uploads to the shared directory may be orphans. */
+  private volatile boolean anyAbandoned;
 
   // guarded by this
   private Target target;
@@ -429,10 +432,19 @@ public final class CheckpointCoordinator {
     try {
       storage.writeMetadata(p.dir, metadata);
     } catch (IOException e) {
+      boolean abortedMeanwhile;
       synchronized (this) {
-        if (pending == p) {
+        abortedMeanwhile = pending != p;
+        if (abortedMeanwhile) {
+          // (the writing may have been interrupted by the abort): what it wrote goes too
+          abandonedDirs.add(p.dir);
+          anyAbandoned = true;
+        } else {
           abort(p, "its metadata could not be written: " + e.getMessage(), true);
         }
+      }
+      if (abortedMeanwhile) {
+        deleteQuietly(p.dir);
       }
       return;
     }
@@ -445,6 +457,7 @@ public final class CheckpointCoordinator {
       abortedMeanwhile = pending != p;
       if (abortedMeanwhile) {
         abandonedDirs.add(p.dir);
+        anyAbandoned = true;
       } else {
         pending = null;
         p.timeout.cancel(false);
@@ -528,6 +541,7 @@ public final class CheckpointCoordinator {
     LOG.warn("{} failed: {}", what, reason);
     p.future.completeExceptionally(new IllegalStateException(what + " failed: " + reason));
     abandonedDirs.add(p.dir); // a write still running may add a file after this delete
+    anyAbandoned = true;
     deleteQuietly(p.dir);
     Target t = target;
     if (t != null) {
@@ -583,6 +597,7 @@ public final class CheckpointCoordinator {
         pending = null;
         p.future.completeExceptionally(new IllegalStateException("The job '" + jobName + "' ended"));
         abandonedDirs.add(p.dir);
+        anyAbandoned = true;
       }
       failSavepointRequests("it has ended");
     }
@@ -594,27 +609,43 @@ public final class CheckpointCoordinator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    deleteAbandonedCheckpoints();
+    deleteAbandoned(true);
   }
 
   /**
    * Deletes what is left of the checkpoints abandoned so far, and then, if no checkpoint is being
    * written, the shared files no checkpoint references. Called once the writes of an ended attempt
    * have ended (a write still running when its checkpoint was abandoned may have added a file after
-   * the abort's delete) and at shutdown.
+   * the abort's delete): on the coordinator's thread, so after a completion in flight. With
+   * {@code writesEnded} false (some may still run) the directories stay remembered, for the next
+   * clean-up or the shutdown.
    */
-  public void deleteAbandonedCheckpoints() {
+  public void deleteAbandonedCheckpoints(boolean writesEnded) {
+    try {
+      thread.submit(() -> deleteAbandoned(writesEnded)).get(10, TimeUnit.SECONDS);
+    } catch (RejectedExecutionException e) {
+      deleteAbandoned(writesEnded); // shut down: no completion can be in flight
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("Could not delete the abandoned checkpoints of job '{}': {}", jobName, e.toString());
+    }
+  }
+
+  private void deleteAbandoned(boolean forget) {
     List<Path> dirs;
     boolean quiet;
     synchronized (this) {
       dirs = new ArrayList<>(abandonedDirs);
-      abandonedDirs.clear();
+      if (forget) {
+        abandonedDirs.clear();
+      }
       quiet = pending == null;
     }
     for (Path dir : dirs) {
       deleteQuietly(dir); // (a _metadata in it landed while the checkpoint was aborted)
     }
-    if (quiet && !dirs.isEmpty()) {
+    if (quiet && anyAbandoned) {
       deleteUnreferencedSharedFiles("after abandoned checkpoints");
     }
   }

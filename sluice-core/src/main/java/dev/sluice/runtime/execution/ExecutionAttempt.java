@@ -189,25 +189,34 @@ final class ExecutionAttempt implements CheckpointCoordinator.Target {
 
   /**
    * Waits until every checkpoint write of this attempt has ended, at most {@code timeoutMs}; false
-   * if some still run then, or if the calling thread was interrupted while waiting (its interrupt
-   * status is kept).
+   * if some still run then. With {@code interruptible}, an interrupt ends the wait early (false,
+   * the interrupt status kept); otherwise interrupts are held until the wait is over.
    */
-  boolean awaitBackgroundWrites(long timeoutMs) {
+  boolean awaitBackgroundWrites(long timeoutMs, boolean interruptible) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    synchronized (backgroundWrites) {
-      while (!backgroundWrites.isEmpty()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
+    boolean interrupted = false;
+    try {
+      synchronized (backgroundWrites) {
+        while (!backgroundWrites.isEmpty()) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          try {
+            TimeUnit.NANOSECONDS.timedWait(backgroundWrites, left);
+          } catch (InterruptedException e) {
+            interrupted = true;
+            if (interruptible) {
+              return false;
+            }
+          }
         }
-        try {
-          TimeUnit.NANOSECONDS.timedWait(backgroundWrites, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
+        return true;
       }
-      return true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -159,6 +159,7 @@ public final class JobExecution implements JobClient {
 
   /** Called by an attempt once all its threads are gone. */
   void attemptEnded(ExecutionAttempt ended, ExecutionAttempt.Outcome outcome, Throwable cause) {
+    long restartIn = -1;
     synchronized (this) {
       if (ended != attempt) {
         return;
@@ -171,8 +172,6 @@ public final class JobExecution implements JobClient {
       if (checkpoints != null) {
         checkpoints.attemptEnded(outcome == ExecutionAttempt.Outcome.FAILED ? "failed"
             : outcome == ExecutionAttempt.Outcome.CANCELED ? "was cancelled" : "finished");
-        // every checkpoint the attempt's writes were for has just been abandoned: stop them
-        ended.abandonBackgroundWrites();
       }
       if (outcome == ExecutionAttempt.Outcome.FAILED && status == JobStatus.RUNNING && stopped) {
         LOG.warn("Job '{}' failed after its stop-with-savepoint completed; not restarting it: {}",
@@ -184,31 +183,38 @@ public final class JobExecution implements JobClient {
           status = JobStatus.RESTARTING;
           LOG.warn("Job '{}' failed; restart {} in {} ms ({}): {}", jobName, restarts, delay,
               settings.restartStrategy().describe(), describe(cause));
-          scheduleRestart(ended, delay);
-          return;
+          restartIn = delay;
         }
       }
     }
-    Thread.interrupted(); // the last worker thread, perhaps interrupted as the attempt stopped
-    endBackgroundWrites(ended);
+    if (checkpoints != null) {
+      // every checkpoint the attempt's writes were for has just been abandoned: stop them
+      ended.abandonBackgroundWrites();
+    }
+    if (restartIn >= 0) {
+      scheduleRestart(ended, restartIn);
+      return;
+    }
+    endBackgroundWrites(ended, false);
     finish(outcome, cause);
   }
 
   /**
    * Waits for the ended attempt's checkpoint writes (stopped by then), then deletes what is left
    * of the checkpoints they were for, before the job reports its end or restarts: nothing of an
-   * abandoned checkpoint stays behind. An interrupt (a cancel during a restart's delay) ends the
-   * wait early and stays set.
+   * abandoned checkpoint stays behind. With {@code interruptible} (the restart thread, which a
+   * cancel interrupts) an interrupt ends the wait early and stays set.
    */
-  private void endBackgroundWrites(ExecutionAttempt ended) {
+  private void endBackgroundWrites(ExecutionAttempt ended, boolean interruptible) {
     if (checkpoints == null || ended == null) {
       return;
     }
-    if (!ended.awaitBackgroundWrites(BACKGROUND_WRITES_TIMEOUT_MS) && !Thread.currentThread().isInterrupted()) {
+    boolean allEnded = ended.awaitBackgroundWrites(BACKGROUND_WRITES_TIMEOUT_MS, interruptible);
+    if (!allEnded && !Thread.currentThread().isInterrupted()) {
       LOG.warn("Job '{}': checkpoint writes of the ended attempt still run after {} ms; going on without them",
           jobName, BACKGROUND_WRITES_TIMEOUT_MS);
     }
-    checkpoints.deleteAbandonedCheckpoints();
+    checkpoints.deleteAbandonedCheckpoints(allEnded);
   }
 
   /** Milliseconds to wait before the next restart, or -1 when the strategy allows none. */
@@ -232,7 +238,7 @@ public final class JobExecution implements JobClient {
 
   private void scheduleRestart(ExecutionAttempt ended, long delayMs) {
     Thread t = new Thread(() -> {
-      endBackgroundWrites(ended);
+      endBackgroundWrites(ended, true);
       try {
         Thread.sleep(delayMs);
       } catch (InterruptedException e) {
@@ -353,7 +359,7 @@ public final class JobExecution implements JobClient {
     if (a != null) {
       a.cancel();
     } else if (finishNow) {
-      endBackgroundWrites(ended);
+      endBackgroundWrites(ended, false);
       finish(ExecutionAttempt.Outcome.CANCELED, null);
     }
     return result.handle((r, e) -> null);

@@ -202,15 +202,17 @@ public abstract class Subtask {
     for (int i = 0; i < operators.size(); i++) {
       StreamOperator<?> op = operators.get(i);
       OperatorSnapshot snapshot = new OperatorSnapshot(operatorIds.get(i), barrier);
+      snapshots.add(snapshot); // released with the others if a later operator's snapshot fails
       try {
         op.snapshotState(snapshot);
-      } catch (OperatorException e) {
-        throw e;
       } catch (Exception e) {
+        OperatorSnapshot.release(snapshots);
+        if (e instanceof OperatorException oe) {
+          throw oe;
+        }
         throw new OperatorException(op.context().operatorName(), taskInfo,
             "snapshotting its state for checkpoint " + barrier.id(), e);
       }
-      snapshots.add(snapshot);
     }
     for (RecordWriter writer : recordWriters) {
       writer.emit(barrier);

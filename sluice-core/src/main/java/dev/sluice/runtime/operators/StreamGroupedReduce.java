@@ -2,6 +2,7 @@ package dev.sluice.runtime.operators;
 
 import dev.sluice.api.common.functions.ReduceFunction;
 import dev.sluice.runtime.graph.FunctionCopies;
+import dev.sluice.runtime.typeutils.Aggregations;
 import dev.sluice.runtime.state.InternalValueState;
 import dev.sluice.runtime.state.KeyedStateBackend;
 
@@ -13,9 +14,12 @@ public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, R
     implements OneInputStreamOperator<T, T>, KeyedBatchOperator {
   private InternalValueState<T> accumulated;
   private KeyedStateBackend keyedBackend;
+  /** The function is a built-in aggregation: it never changes an argument in place. */
+  private final boolean neverChangesItsArguments;
 
   public StreamGroupedReduce(ReduceFunction<T> reducer) {
     super(reducer);
+    this.neverChangesItsArguments = Aggregations.neverChangesItsArguments(reducer);
   }
 
   @Override
@@ -34,13 +38,39 @@ public final class StreamGroupedReduce<T> extends AbstractUdfStreamOperator<T, R
   @SuppressWarnings("unchecked")
   public void processKeyedBatch(Object[] values, long[] timestamps, Object[] keys, int size) throws Exception {
     KeyedStateBackend backend = keyedBackend;
-    Object[] out = new Object[size]; // a new array per batch: see StreamMap
+    Object[] held = null; // a new array per batch: see StreamMap
+    int n = 0;
+    boolean holding = true;
     for (int i = 0; i < size; i++) {
       recordsIn++;
       backend.setCurrentKey(keys[i]);
-      out[i] = reduce((T) values[i]);
+      T result = reduce((T) values[i]);
+      if (holding && !safeToHold(result)) {
+        // a later record of this batch could change this result in place before the batch went
+        // on (a function that returns a new object now and changes its argument later): what is
+        // held goes now, the rest one by one, as on the per-record path
+        if (n > 0) {
+          output.collectBatch(held, timestamps, n);
+        }
+        holding = false;
+      }
+      if (holding) {
+        if (held == null) {
+          held = new Object[size];
+        }
+        held[n++] = result; // records 0..n-1: the timestamps line up
+      } else {
+        output.collect(result, timestamps[i]);
+      }
     }
-    output.collectBatch(out, timestamps, size); // one result per record, same timestamps
+    if (holding && n > 0) {
+      output.collectBatch(held, timestamps, n);
+    }
+  }
+
+  /** Whether an emitted result can wait for the end of its batch unchanged. */
+  private boolean safeToHold(T result) {
+    return neverChangesItsArguments || mutatesInPlace || !isMutable(result); // (then copies are emitted)
   }
 
   /** Combines {@code value} into the current key's accumulated value; returns what to emit. */
