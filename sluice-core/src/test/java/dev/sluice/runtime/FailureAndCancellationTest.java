@@ -41,9 +41,8 @@ class FailureAndCancellationTest {
   }
 
   @Test
-  void aKeyedReduceThatThrowsNamesTheRecordInsideItsBatch() throws Exception {
-    // the running reduce takes a hash edge's batches whole (KeyedBatchOperator): the failure
-    // still names the record, counted per subtask, and the value
+  void aKeyedReduceThatThrowsNamesTheRecord() throws Exception {
+    // a keyed operator's failure names the record, counted per subtask, and the value
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     env.fromSequence(1, 1000)
         .keyBy(x -> x % 3)

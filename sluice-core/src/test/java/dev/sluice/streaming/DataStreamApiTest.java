@@ -235,9 +235,8 @@ class DataStreamApiTest {
 
   @Test
   void aReduceThatReturnsANewObjectAndLaterMutatesItEmitsEachValueAsItWas() throws Exception {
-    // the reduce takes a keyed batch whole; a result it emitted must not change because a later
-    // record of the same batch changed the same object in place (the chained map reads it only
-    // after the batch)
+    // a result the reduce emitted must not change because a later record changed the same object
+    // in place (an operator that held its results for a whole batch would show the later values)
     env.setParallelism(1);
     List<Long> out = env.fromData(1L, 5L, 2L, 3L, 10L, 4L)
         .map(x -> Tuple2.of(0L, x)).returns(dev.sluice.api.common.typeinfo.Types.TUPLE(

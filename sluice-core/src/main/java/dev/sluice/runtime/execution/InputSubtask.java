@@ -13,7 +13,6 @@ import dev.sluice.runtime.elements.RecordBatch;
 import dev.sluice.runtime.elements.Watermark;
 import dev.sluice.runtime.operators.AbstractStreamOperator;
 import dev.sluice.runtime.operators.BatchOperator;
-import dev.sluice.runtime.operators.KeyedBatchOperator;
 import dev.sluice.runtime.operators.OneInputStreamOperator;
 import dev.sluice.runtime.operators.OperatorException;
 import dev.sluice.runtime.operators.StreamOperator;
@@ -39,8 +38,6 @@ final class InputSubtask extends Subtask {
   private final KeySelector<Object, ?> keySelector2;
   /** The head's batch method, when it has one and needs no key per record. */
   private final BatchOperator batchHead;
-  /** The head takes whole batches of a hash edge, keys included (it sets the current key itself). */
-  private final KeyedBatchOperator keyedBatchHead;
 
   /** Polling ended channels too: with checkpoints, barriers follow end-of-input. */
   private final boolean checkpointing;
@@ -75,7 +72,6 @@ final class InputSubtask extends Subtask {
     this.keySelector1 = (KeySelector<Object, ?>) keySelector1;
     this.keySelector2 = (KeySelector<Object, ?>) keySelector2;
     this.batchHead = keyedState == null && first instanceof BatchOperator b ? b : null;
-    this.keyedBatchHead = keyedState != null && oneInput != null && first instanceof KeyedBatchOperator k ? k : null;
     this.checkpointing = job.checkpoints() != null;
     this.exactlyOnce = checkpointing && job.settings().checkpointing().exactlyOnce();
     this.blocked = new boolean[channels.length];
@@ -145,13 +141,9 @@ final class InputSubtask extends Subtask {
     Object[] keys = b.keys;
     int size = b.size();
     int input = inputOfChannel[batchChannel];
-    if (batchIndex == 0 && (batchHead != null || keyedBatchHead != null && keys != null)) {
+    if (batchHead != null && batchIndex == 0) {
       // the whole batch in one call; its output may overshoot a full channel by one batch
-      if (batchHead != null) {
-        BatchOperator.process(head, batchHead, values, timestamps, size);
-      } else {
-        KeyedBatchOperator.process(head, keyedBatchHead, values, timestamps, keys, size);
-      }
+      BatchOperator.process(head, batchHead, values, timestamps, size);
       batch = null;
       channels[batchChannel].recycle(b);
       return true;

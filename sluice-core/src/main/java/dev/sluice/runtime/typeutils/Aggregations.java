@@ -115,14 +115,6 @@ public final class Aggregations {
     }
   }
 
-  /**
-   * Whether {@code f} is one of the built-in aggregations (sum, min, max, minBy, maxBy), which
-   * return their first argument unchanged or a new object, and never change an argument in place.
-   */
-  public static boolean neverChangesItsArguments(ReduceFunction<?> f) {
-    return f instanceof Sum<?> || f instanceof Compare<?>;
-  }
-
   private static final class Sum<T> implements ReduceFunction<T> {
     private static final long serialVersionUID = 1L;
     private final FieldAccessor<T> field;
