@@ -14,7 +14,7 @@ import java.time.Duration;
  * <p>The SQL is an updating aggregation grouped by the day; here a day is a tumbling event-time
  * window and its row is emitted once, when the watermark passes the day's end (for a bounded input,
  * at its end). Like the SQL's grouping by day alone, all bids of a day meet in one instance (the
- * window is not keyed). Distinct counts use primitive hash sets ({@link LongSet}).
+ * window is not keyed). Distinct counts use primitive hash sets ({@link RankedLongSet}).
  */
 public final class Query15 implements NexmarkQuery {
   /** The statistics of one day. */
@@ -57,8 +57,8 @@ public final class Query15 implements NexmarkQuery {
     @Override
     public Result getResult(BidStatistics s) {
       return new Result(Times.day(s.latest), s.bids[0], s.bids[1], s.bids[2], s.bids[3],
-          s.bidders[0].size(), s.bidders[1].size(), s.bidders[2].size(), s.bidders[3].size(),
-          s.auctions[0].size(), s.auctions[1].size(), s.auctions[2].size(), s.auctions[3].size());
+          s.bidders.size(), s.bidders.size(1), s.bidders.size(2), s.bidders.size(3),
+          s.auctions.size(), s.auctions.size(1), s.auctions.size(2), s.auctions.size(3));
     }
 
     @Override

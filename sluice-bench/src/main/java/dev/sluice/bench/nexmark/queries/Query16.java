@@ -60,9 +60,9 @@ public final class Query16 implements NexmarkQuery {
     @Override
     public Result getResult(BidStatistics s) {
       return new Result(s.channel, Times.day(s.latest), Times.hourMinute(s.latest), s.bids[0],
-          s.bids[1], s.bids[2], s.bids[3], s.bidders[0].size(), s.bidders[1].size(),
-          s.bidders[2].size(), s.bidders[3].size(), s.auctions[0].size(), s.auctions[1].size(),
-          s.auctions[2].size(), s.auctions[3].size());
+          s.bids[1], s.bids[2], s.bids[3], s.bidders.size(), s.bidders.size(1),
+          s.bidders.size(2), s.bidders.size(3), s.auctions.size(), s.auctions.size(1),
+          s.auctions.size(2), s.auctions.size(3));
     }
 
     @Override
