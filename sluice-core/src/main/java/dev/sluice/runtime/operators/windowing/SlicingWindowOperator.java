@@ -186,7 +186,12 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
     if (reducer != null) {
       s.setAcc(i, acc == null ? value : reducer.reduce((IN) acc, value));
     } else {
-      s.setAcc(i, aggregate.add(value, acc == null ? aggregate.createAccumulator() : (ACC) acc));
+      Object next = aggregate.add(value, acc == null ? aggregate.createAccumulator() : (ACC) acc);
+      if (next != acc) {
+        // an accumulator changed in place is not stored again: under G1 the store into an old
+        // slice object dirties its card on every record even when the reference is the same
+        s.setAcc(i, next);
+      }
     }
     if (created) {
       // One timer per new slice, at the end of the first window still to come that contains it;
