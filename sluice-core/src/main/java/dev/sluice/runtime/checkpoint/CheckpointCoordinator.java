@@ -621,14 +621,32 @@ public final class CheckpointCoordinator {
    * clean-up or the shutdown.
    */
   public void deleteAbandonedCheckpoints(boolean writesEnded) {
+    java.util.concurrent.Future<?> done;
     try {
-      thread.submit(() -> deleteAbandoned(writesEnded)).get(10, TimeUnit.SECONDS);
+      done = thread.submit(() -> deleteAbandoned(writesEnded));
     } catch (RejectedExecutionException e) {
       deleteAbandoned(writesEnded); // shut down: no completion can be in flight
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-      LOG.warn("Could not delete the abandoned checkpoints of job '{}': {}", jobName, e.toString());
+      return;
+    }
+    // not cut short by an interrupt (a worker stopped by one, a cancel during a restart's delay):
+    // the clean-up is short, and skipping it would leave the directories behind; the status stays
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          done.get(10, TimeUnit.SECONDS);
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+          LOG.warn("Could not delete the abandoned checkpoints of job '{}': {}", jobName, e.toString());
+          return;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -183,15 +183,13 @@ public final class SlicingWindowOperator<IN, ACC, OUT> extends AbstractStreamOpe
       i = s.insert(sliceEnd);
     }
     Object acc = s.acc(i);
-    if (reducer != null) {
-      s.setAcc(i, acc == null ? value : reducer.reduce((IN) acc, value));
-    } else {
-      Object next = aggregate.add(value, acc == null ? aggregate.createAccumulator() : (ACC) acc);
-      if (next != acc) {
-        // an accumulator changed in place is not stored again: under G1 the store into an old
-        // slice object dirties its card on every record even when the reference is the same
-        s.setAcc(i, next);
-      }
+    Object next = reducer != null
+        ? (acc == null ? value : reducer.reduce((IN) acc, value))
+        : aggregate.add(value, acc == null ? aggregate.createAccumulator() : (ACC) acc);
+    if (next != acc) {
+      // an accumulator changed in place is not stored again: under G1 the store into an old
+      // slice object dirties its card on every record even when the reference is the same
+      s.setAcc(i, next);
     }
     if (created) {
       // One timer per new slice, at the end of the first window still to come that contains it;
